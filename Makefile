@@ -1,0 +1,63 @@
+# khabar — the two commands a new user needs:
+#   make demo   install what is missing, build, extract the bundled sample articles
+#   make test   install what is missing, build, run every test (plain and ASan+UBSan), fuzz briefly
+# Other targets: build, asan, fuzz, bench, quality, format, clean.
+
+BUILD      ?= build
+ASAN_BUILD ?= build-asan
+FUZZ_BUILD ?= build-fuzz
+JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
+FUZZ_SECONDS ?= 30
+SHARED     ?= ../shared
+
+.PHONY: all deps build demo test test-plain asan fuzz fuzz-build bench quality format clean
+
+all: build
+
+deps:
+	@sh scripts/install-deps.sh
+
+$(BUILD)/CMakeCache.txt:
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo
+
+build: deps $(BUILD)/CMakeCache.txt
+	cmake --build $(BUILD) -j $(JOBS)
+
+demo: build
+	@echo "== extract tests/fixtures/seed-article.html (UTF-8 WordPress page)"
+	./$(BUILD)/extract tests/fixtures/seed-article.html
+	@echo "== extract --jsonl of the windows-1256 copy and a second page"
+	./$(BUILD)/extract --jsonl tests/fixtures/seed-article.cp1256.html tests/fixtures/news-table-layout.html
+
+test-plain: build
+	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+
+asan: deps
+	cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DKH_SANITIZE=ON
+	cmake --build $(ASAN_BUILD) -j $(JOBS)
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+		ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS)
+
+fuzz-build: deps
+	CC=clang cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKH_FUZZ=ON
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_extract
+
+fuzz: fuzz-build
+	mkdir -p $(FUZZ_BUILD)/corpus-extract
+	./$(FUZZ_BUILD)/fuzz/fuzz_extract -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -rss_limit_mb=2048 \
+		-timeout=10 $(FUZZ_BUILD)/corpus-extract tests/fixtures
+
+test: test-plain asan fuzz
+	@echo "make test: all suites passed"
+
+bench: build
+	sh bench/run.sh $(BUILD) $(SHARED)
+
+quality: build
+	sh bench/quality.sh $(BUILD) $(SHARED)
+
+format:
+	clang-format -i $$(git ls-files '*.c' '*.h' '*.cc')
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)

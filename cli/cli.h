@@ -1,0 +1,19 @@
+/* cli.h — the khabar command-line subcommands and their shared helpers. */
+#ifndef KH_CLI_H
+#define KH_CLI_H
+
+#include <stddef.h>
+
+#include "khabar/error.h"
+
+/* `khabar extract ...` (and the `extract` program): argv[0] is the command name. */
+int kh_cmd_extract(int argc, char **argv);
+
+/* Reads all of `path` ("-" for stdin) into a malloc'd buffer, refusing more
+ * than `max` bytes. */
+kh_status kh_read_input(const char *path, size_t max, char **data, size_t *len, kh_error *err);
+
+/* Writes `len` bytes to `path` atomically (a temporary file, then rename). */
+kh_status kh_write_file_atomic(const char *path, const char *data, size_t len, kh_error *err);
+
+#endif

@@ -1,0 +1,41 @@
+/* main.c — the `khabar` command and its subcommands. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "khabar/khabar.h"
+
+static void usage(FILE *f)
+{
+	fprintf(f, "Usage: khabar COMMAND [OPTIONS] [ARGS]\n"
+		   "Turn Persian news pages into searchable, structured facts.\n"
+		   "\n"
+		   "Commands:\n"
+		   "  extract    extract the article record (JSON) from pages or text\n"
+		   "\n"
+		   "  khabar COMMAND --help   help on one command\n"
+		   "  khabar --version        print the version\n");
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		usage(stderr);
+		return 2;
+	}
+	const char *cmd = argv[1];
+	if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help") || !strcmp(cmd, "help")) {
+		usage(stdout);
+		return 0;
+	}
+	if (!strcmp(cmd, "--version") || !strcmp(cmd, "version")) {
+		printf("khabar %s\n", KH_VERSION);
+		return 0;
+	}
+	if (!strcmp(cmd, "extract")) {
+		argv[1] = "khabar extract";
+		return kh_cmd_extract(argc - 1, argv + 1);
+	}
+	fprintf(stderr, "khabar: unknown command '%s'. Try 'khabar --help'.\n", cmd);
+	return 2;
+}

@@ -1,0 +1,140 @@
+/* article.c — extraction from start to finish: decode, parse, metadata, text. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "khabar/article.h"
+#include "khabar/charset.h"
+#include "content.h"
+#include "meta.h"
+#include "metadata.h"
+#include "page.h"
+#include "utf8.h"
+
+#define DEFAULT_MAX_BYTES ((size_t)64 << 20)
+
+static kh_status check_input(const char *bytes, size_t len, const kh_extract_options *o,
+			     kh_error *err)
+{
+	size_t max = o && o->max_bytes ? o->max_bytes : DEFAULT_MAX_BYTES;
+	if (len > max)
+		return kh_error_set(err, KH_ERR_TOO_BIG, "input is %zu bytes, over the limit of %zu",
+				    len, max);
+	size_t i = 0;
+	while (i < len && (bytes[i] == ' ' || bytes[i] == '\n' || bytes[i] == '\r' ||
+			   bytes[i] == '\t' || bytes[i] == '\f'))
+		i++;
+	if (i == len)
+		return kh_error_set(err, KH_ERR_EMPTY, "input is empty");
+	return KH_OK;
+}
+
+static kh_article *new_article(const kh_extract_options *o, const kh_decoded *d)
+{
+	kh_article *a = calloc(1, sizeof *a);
+	if (!a)
+		return NULL;
+	strcpy(a->charset, d->charset);
+	if (o && o->url && !(a->url = strdup(o->url))) {
+		free(a);
+		return NULL;
+	}
+	return a;
+}
+
+kh_status kh_extract_html(const char *bytes, size_t len, const kh_extract_options *opts,
+			  kh_article **out, kh_error *err)
+{
+	*out = NULL;
+	kh_status rc = check_input(bytes, len, opts, err);
+	if (rc)
+		return rc;
+	kh_decoded d;
+	rc = kh_decode(bytes, len, opts ? opts->http_charset : NULL, 1, &d, err);
+	if (rc)
+		return rc;
+	htmlDocPtr doc = kh_dom_parse(d.data, d.len);
+	kh_article *a = doc ? new_article(opts, &d) : NULL;
+	kh_decoded_free(&d);
+	if (!doc || !a) {
+		if (doc)
+			xmlFreeDoc(doc);
+		return kh_error_set(err, KH_ERR_NOMEM, "out of memory parsing the page");
+	}
+
+	kh_meta m;
+	kh_page pg;
+	int meta_ok = 0, page_ok = 0;
+	rc = KH_ERR_NOMEM;
+	if (kh_meta_collect(doc, &m))
+		goto done;
+	meta_ok = 1;
+	if (kh_page_build(&pg, doc))
+		goto done;
+	page_ok = 1;
+	if (!a->url && m.canonical && !(a->url = strdup(m.canonical)))
+		goto done;
+	if (kh_title_extract(&pg, &m, &a->title))
+		goto done;
+	if (!(a->text = kh_content_extract(&pg, a->title, &a->text_len)))
+		goto done;
+	if (kh_published_extract(&pg, &m, &a->published))
+		goto done;
+	if (kh_source_extract(&pg, &m, a))
+		goto done;
+	rc = KH_OK;
+done:
+	if (page_ok)
+		kh_page_free(&pg);
+	if (meta_ok)
+		kh_meta_free(&m);
+	xmlFreeDoc(doc);
+	if (rc) {
+		kh_article_free(a);
+		return kh_error_set(err, rc, "out of memory extracting the article");
+	}
+	*out = a;
+	return KH_OK;
+}
+
+kh_status kh_extract_text(const char *bytes, size_t len, const kh_extract_options *opts,
+			  kh_article **out, kh_error *err)
+{
+	*out = NULL;
+	kh_status rc = check_input(bytes, len, opts, err);
+	if (rc)
+		return rc;
+	kh_decoded d;
+	rc = kh_decode(bytes, len, opts ? opts->http_charset : NULL, 0, &d, err);
+	if (rc)
+		return rc;
+	kh_article *a = new_article(opts, &d);
+	if (!a) {
+		kh_decoded_free(&d);
+		return kh_error_set(err, KH_ERR_NOMEM, "out of memory");
+	}
+	a->text = d.data; /* verbatim: offsets point into the input */
+	a->text_len = d.len;
+	if (kh_source_extract(NULL, NULL, a)) {
+		kh_article_free(a);
+		return kh_error_set(err, KH_ERR_NOMEM, "out of memory");
+	}
+	*out = a;
+	return KH_OK;
+}
+
+void kh_article_free(kh_article *a)
+{
+	if (!a)
+		return;
+	free(a->url);
+	free(a->title);
+	if (a->published) {
+		free(a->published->raw);
+		free(a->published);
+	}
+	free(a->site);
+	free(a->agency);
+	free(a->via);
+	free(a->text);
+	free(a);
+}

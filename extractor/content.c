@@ -1,0 +1,201 @@
+/* content.c — main-text selection.
+ *
+ * 1. Every segment is classified as GOOD (prose: long enough, few links),
+ *    BAD (mostly links, or a boilerplate phrase) or SHORT (neither), and marked
+ *    `neg` when an element around it looks like boilerplate (nav, footer,
+ *    comments, share bars, related boxes... by tag, class and id), except for
+ *    wrappers that hold most of the page's prose.
+ * 2. Each block element scores the sum over its segments: + prose chars for
+ *    GOOD, - chars for BAD or neg. The element with the highest score holds the
+ *    article: it takes in all the prose and stops where boilerplate outweighs it.
+ * 3. Inside it, GOOD segments are kept, BAD and neg ones dropped, and SHORT ones
+ *    kept when prose stands on both sides (jusText's context rule), headings when
+ *    prose follows. Prose right before the element (a lead or standfirst after
+ *    the headline) is taken in too. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "content.h"
+#include "fold.h"
+#include "utf8.h"
+
+#define NEG_HINT (-2)
+
+static double link_density(const kh_segment *s)
+{
+	return s->chars ? (double)s->link_chars / s->chars : 0.0;
+}
+
+static void classify(kh_page *pg)
+{
+	for (int i = 0; i < pg->nseg; i++) {
+		kh_segment *s = &pg->seg[i];
+		double ld = link_density(s);
+		if (ld > 0.5 || (s->chars < 200 && kh_page_is_boilerplate_phrase(s->text, s->len)))
+			s->cls = KH_SEG_BAD;
+		else if (ld <= 0.3 && !s->heading &&
+			 (s->chars >= 100 || (s->chars >= 40 && s->punct >= 1)))
+			s->cls = KH_SEG_GOOD;
+		else
+			s->cls = KH_SEG_SHORT;
+	}
+}
+
+/* Marks segments inside boilerplate-looking elements. An element that holds
+ * most of the page's prose is a wrapper (e.g. <div id="page" class="has-sidebar">)
+ * and is not taken as boilerplate. */
+static void mark_neg(kh_page *pg, const double *good)
+{
+	double total = pg->nel ? good[0] : 0;
+	char *neg = calloc((size_t)pg->nel + 1, 1);
+	if (!neg)
+		return;
+	for (int i = 0; i < pg->nel; i++) {
+		int p = pg->parent[i];
+		neg[i] = (p >= 0 && neg[p]) || (pg->hint[i] <= NEG_HINT && good[i] < 0.6 * total);
+	}
+	for (int i = 0; i < pg->nseg; i++)
+		pg->seg[i].neg = (unsigned char)(neg[pg->seg[i].owner] || pg->seg[i].inline_neg);
+	free(neg);
+}
+
+static double weight(const kh_segment *s)
+{
+	if (s->neg || s->cls == KH_SEG_BAD)
+		return -(double)s->chars;
+	if (s->cls == KH_SEG_GOOD)
+		return s->chars * (1.0 - link_density(s));
+	return -(double)s->link_chars;
+}
+
+static int is_candidate(const kh_page *pg, int i)
+{
+	const char *n = (const char *)pg->el[i]->name;
+	return kh_dom_is_block_name(n) && strcmp(n, "p") && strcmp(n, "li") && n[0] != 'h';
+}
+
+/* Is there a boilerplate-looking element between segment s's owner and `top`? */
+static int neg_below(const kh_page *pg, const kh_segment *s, int top)
+{
+	if (s->inline_neg)
+		return 1;
+	for (int e = s->owner; e >= 0 && e != top; e = pg->parent[e])
+		if (pg->hint[e] <= NEG_HINT)
+			return 1;
+	return 0;
+}
+
+static int is_title(const kh_segment *s, const char *title_key)
+{
+	if (!title_key || !*title_key || s->chars > 400)
+		return 0;
+	char *k = kh_fold_dup(s->text);
+	int eq = k && !strcmp(k, title_key);
+	free(k);
+	return eq;
+}
+
+static void emit(kh_buf *out, const kh_segment *s)
+{
+	if (out->len)
+		kh_buf_add(out, "\n\n", 2);
+	kh_buf_add(out, s->text, s->len);
+}
+
+char *kh_content_extract(kh_page *pg, const char *title, size_t *len)
+{
+	kh_buf out = {0};
+	if (pg->nseg == 0 || pg->nel == 0)
+		return kh_buf_detach(&out, len);
+
+	classify(pg);
+	double *good = calloc((size_t)pg->nel, sizeof *good);
+	double *prefix = malloc(((size_t)pg->nseg + 1) * sizeof *prefix);
+	char *title_key = title ? kh_fold_dup(title) : NULL;
+	if (!good || !prefix || (title && !title_key)) {
+		free(good);
+		free(prefix);
+		free(title_key);
+		return NULL;
+	}
+	/* Prose per element, summed up the tree (children come after parents). */
+	for (int i = 0; i < pg->nseg; i++)
+		if (pg->seg[i].cls == KH_SEG_GOOD)
+			good[pg->seg[i].owner] += pg->seg[i].chars;
+	for (int i = pg->nel - 1; i > 0; i--)
+		if (pg->parent[i] >= 0)
+			good[pg->parent[i]] += good[i];
+	mark_neg(pg, good);
+
+	prefix[0] = 0;
+	for (int i = 0; i < pg->nseg; i++)
+		prefix[i + 1] = prefix[i] + weight(&pg->seg[i]);
+
+	int best = 0;
+	double best_score = -INFINITY;
+	for (int i = 0; i < pg->nel; i++) {
+		if (!is_candidate(pg, i) || (pg->hint[i] <= NEG_HINT && good[i] < 0.6 * good[0]))
+			continue;
+		double sc = prefix[pg->seg_end[i]] - prefix[pg->seg_begin[i]];
+		if (pg->hint[i] > 0 && sc > 0)
+			sc *= 1.0 + 0.05 * (pg->hint[i] > 6 ? 6 : pg->hint[i]);
+		if (sc > best_score) {
+			best_score = sc;
+			best = i;
+		}
+	}
+
+	int b = pg->seg_begin[best], e = pg->seg_end[best];
+
+	/* A lead between the headline and the body container. */
+	int lead_from = b;
+	for (int i = b - 1; i >= 0 && i >= b - 6; i--) {
+		const kh_segment *s = &pg->seg[i];
+		if (s->heading || is_title(s, title_key))
+			break;
+		if (s->cls == KH_SEG_GOOD && !s->neg && s->chars >= 60)
+			lead_from = i;
+		else if (s->cls == KH_SEG_BAD && s->chars >= 100)
+			break;
+	}
+	for (int i = lead_from; i < b; i++)
+		if (pg->seg[i].cls == KH_SEG_GOOD && !pg->seg[i].neg)
+			emit(&out, &pg->seg[i]);
+
+	/* Short lines above the headline (a kicker, a section name) are not text. */
+	int title_at = -1;
+	for (int i = b; i < e && title_at < 0; i++)
+		if (pg->seg[i].cls != KH_SEG_GOOD && is_title(&pg->seg[i], title_key))
+			title_at = i;
+
+	/* The body: GOOD kept, SHORT by context. */
+	for (int i = b; i < e; i++) {
+		kh_segment *s = &pg->seg[i];
+		if (s->cls == KH_SEG_BAD || neg_below(pg, s, best) || is_title(s, title_key))
+			continue;
+		if (s->cls == KH_SEG_SHORT && i < title_at)
+			continue;
+		if (s->cls == KH_SEG_SHORT) {
+			int prev = KH_SEG_SHORT, next = KH_SEG_SHORT;
+			for (int j = i - 1; j >= b; j--)
+				if (pg->seg[j].cls != KH_SEG_SHORT && !neg_below(pg, &pg->seg[j], best)) {
+					prev = pg->seg[j].cls;
+					break;
+				}
+			for (int j = i + 1; j < e; j++)
+				if (pg->seg[j].cls != KH_SEG_SHORT && !neg_below(pg, &pg->seg[j], best)) {
+					next = pg->seg[j].cls;
+					break;
+				}
+			int keep = next == KH_SEG_GOOD && (prev == KH_SEG_GOOD || s->heading);
+			if (!keep)
+				continue;
+		}
+		emit(&out, s);
+	}
+	free(good);
+	free(prefix);
+	free(title_key);
+	return kh_buf_detach(&out, len);
+}

@@ -1,0 +1,419 @@
+/* page.c — cut a parsed page into text segments and weigh element hints. */
+#include <ctype.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fold.h"
+#include "page.h"
+#include "table.h"
+#include "utf8.h"
+
+/* Elements whose content a reader never sees as text. */
+static int skipped(xmlNodePtr n)
+{
+	static const char *const tags[] = {
+		"script", "style", "noscript", "template", "head", "title", "select", "option",
+		"textarea", "svg", "math", "button", "input", "iframe", "object", "embed", "canvas",
+		"video", "audio", "map", "datalist", "img", "picture", "source", "link", "meta", NULL};
+	if (n->type != XML_ELEMENT_NODE)
+		return n->type != XML_TEXT_NODE && n->type != XML_CDATA_SECTION_NODE;
+	for (int i = 0; tags[i]; i++)
+		if (!strcmp((const char *)n->name, tags[i]))
+			return 1;
+	if (kh_dom_attr(n, "hidden"))
+		return 1;
+	const char *style = kh_dom_attr(n, "style");
+	if (style && (kh_memcasemem(style, strlen(style), "display:none") ||
+		      kh_memcasemem(style, strlen(style), "display: none") ||
+		      kh_memcasemem(style, strlen(style), "visibility:hidden")))
+		return 1;
+	return 0;
+}
+
+int kh_page_index(const kh_page *pg, xmlNodePtr n)
+{
+	(void)pg;
+	if (!n || n->type != XML_ELEMENT_NODE || !n->_private)
+		return -1;
+	return (int)(intptr_t)n->_private - 1;
+}
+
+/* ---- hints from class, id and tag ---- */
+
+typedef struct hint_entry {
+	char pat[32];
+	int weight;
+	int token; /* 1: must equal a whole token of the attribute; 0: any substring */
+} hint_entry;
+
+static hint_entry *hints;
+static int nhints = -1;
+
+static void load_hints(void)
+{
+	kh_table_iter it;
+	kh_field f[3];
+	int cap = 0;
+	nhints = 0;
+	kh_table_begin(&it, kh_data_hints, kh_data_hints_len);
+	while (kh_table_row(&it, f, 3) == 3) {
+		if (nhints == cap) {
+			int nc = cap ? cap * 2 : 128;
+			hint_entry *h = realloc(hints, (size_t)nc * sizeof *h);
+			if (!h)
+				return;
+			hints = h;
+			cap = nc;
+		}
+		hint_entry *e = &hints[nhints];
+		size_t n = f[0].len < sizeof e->pat - 1 ? f[0].len : sizeof e->pat - 1;
+		memcpy(e->pat, f[0].s, n);
+		e->pat[n] = '\0';
+		e->weight = atoi(f[1].s);
+		e->token = f[2].len > 0 && f[2].s[0] == 't';
+		nhints++;
+	}
+}
+
+static int has_token(const char *v, const char *tok)
+{
+	size_t n = strlen(tok);
+	for (const char *p = v; (p = strstr(p, tok)) != NULL; p++) {
+		int l = p == v || !isalnum((unsigned char)p[-1]);
+		int r = !isalnum((unsigned char)p[n]);
+		if (l && r)
+			return 1;
+	}
+	return 0;
+}
+
+static int attr_hint(const char *value)
+{
+	char low[512];
+	size_t n = strlen(value);
+	if (n >= sizeof low)
+		n = sizeof low - 1;
+	for (size_t i = 0; i < n; i++)
+		low[i] = (char)tolower((unsigned char)value[i]);
+	low[n] = '\0';
+	int w = 0;
+	for (int i = 0; i < nhints; i++) {
+		const hint_entry *e = &hints[i];
+		if (e->token ? has_token(low, e->pat) : strstr(low, e->pat) != NULL)
+			w += e->weight;
+	}
+	return w;
+}
+
+int kh_page_element_hint(xmlNodePtr n)
+{
+	if (nhints < 0)
+		load_hints();
+	const char *name = (const char *)n->name;
+	int w = 0;
+	if (!strcmp(name, "nav") || !strcmp(name, "aside") || !strcmp(name, "footer") ||
+	    !strcmp(name, "figcaption") || !strcmp(name, "menu") || !strcmp(name, "marquee"))
+		w -= 5;
+	else if (!strcmp(name, "form"))
+		w -= 1;
+	else if (!strcmp(name, "article") || !strcmp(name, "main"))
+		w += 1;
+	const char *v;
+	if ((v = kh_dom_attr(n, "class")) != NULL)
+		w += attr_hint(v);
+	if ((v = kh_dom_attr(n, "id")) != NULL)
+		w += attr_hint(v);
+	if ((v = kh_dom_attr(n, "itemprop")) != NULL && strstr(v, "articleBody"))
+		w += 5;
+	if ((v = kh_dom_attr(n, "role")) != NULL) {
+		if (!strcmp(v, "main") || !strcmp(v, "article"))
+			w += 2;
+		else if (!strcmp(v, "navigation") || !strcmp(v, "complementary") ||
+			 !strcmp(v, "contentinfo") || !strcmp(v, "banner") || !strcmp(v, "search") ||
+			 !strcmp(v, "menu") || !strcmp(v, "dialog"))
+			w -= 5;
+	}
+	return w;
+}
+
+/* ---- boilerplate phrases ---- */
+
+static char **phrases;
+static int nphrases = -1;
+
+static void load_phrases(void)
+{
+	kh_table_iter it;
+	kh_field f[1];
+	int cap = 0;
+	nphrases = 0;
+	kh_table_begin(&it, kh_data_boilerplate, kh_data_boilerplate_len);
+	while (kh_table_row(&it, f, 1) == 1) {
+		if (nphrases == cap) {
+			int nc = cap ? cap * 2 : 64;
+			char **p = realloc(phrases, (size_t)nc * sizeof *p);
+			if (!p)
+				return;
+			phrases = p;
+			cap = nc;
+		}
+		kh_buf b = {0};
+		kh_fold(f[0].s, f[0].len, &b);
+		char *s = kh_buf_detach(&b, NULL);
+		if (!s)
+			return;
+		phrases[nphrases++] = s;
+	}
+}
+
+int kh_page_is_boilerplate_phrase(const char *text, size_t len)
+{
+	if (nphrases < 0)
+		load_phrases();
+	if (len > 600)
+		len = 600;
+	kh_buf b = {0};
+	kh_fold(text, len, &b);
+	int hit = 0;
+	if (b.data) {
+		for (int i = 0; i < nphrases && !hit; i++) {
+			size_t n = strlen(phrases[i]);
+			hit = !strncmp(b.data, phrases[i], n) && (b.data[n] == '\0' || b.data[n] == ' ');
+		}
+	}
+	kh_buf_free(&b);
+	return hit;
+}
+
+/* ---- building ---- */
+
+static int add_element(kh_page *pg, xmlNodePtr n, int parent)
+{
+	if (pg->nel == pg->elcap) {
+		int nc = pg->elcap ? pg->elcap * 2 : 256;
+		xmlNodePtr *el = realloc(pg->el, (size_t)nc * sizeof *el);
+		if (el)
+			pg->el = el;
+		int *p = realloc(pg->parent, (size_t)nc * sizeof *p);
+		if (p)
+			pg->parent = p;
+		int *b = realloc(pg->seg_begin, (size_t)nc * sizeof *b);
+		if (b)
+			pg->seg_begin = b;
+		int *e = realloc(pg->seg_end, (size_t)nc * sizeof *e);
+		if (e)
+			pg->seg_end = e;
+		int *h = realloc(pg->hint, (size_t)nc * sizeof *h);
+		if (h)
+			pg->hint = h;
+		if (!el || !p || !b || !e || !h) {
+			pg->failed = 1;
+			return -1;
+		}
+		pg->elcap = nc;
+	}
+	int i = pg->nel++;
+	pg->el[i] = n;
+	pg->parent[i] = parent;
+	pg->seg_begin[i] = pg->seg_end[i] = pg->nseg;
+	pg->hint[i] = kh_page_element_hint(n);
+	n->_private = (void *)(intptr_t)(i + 1);
+	return i;
+}
+
+typedef struct seg_acc {
+	kh_buf text;
+	int pending;
+	unsigned chars, link_chars, punct, neg_chars;
+	xmlNodePtr first; /* first text node, to find the owner */
+} seg_acc;
+
+static int is_punct(uint32_t c)
+{
+	return c == '.' || c == '!' || c == '?' || c == ',' || c == ';' || c == 0x061F ||
+	       c == 0x060C || c == 0x061B || c == 0x06D4 || c == 0x3002 || c == 0xFF0C;
+}
+
+/* Is text node `t` inside a boilerplate-looking inline element (a caption
+ * <span>, a credit) below its block? */
+static int in_neg_inline(const kh_page *pg, xmlNodePtr t)
+{
+	for (xmlNodePtr n = t->parent; n && n->type == XML_ELEMENT_NODE; n = n->parent) {
+		if (kh_dom_is_block_name((const char *)n->name))
+			return 0;
+		int i = kh_page_index(pg, n);
+		if (i >= 0 && pg->hint[i] <= -2)
+			return 1;
+	}
+	return 0;
+}
+
+static void acc_text(const kh_page *pg, seg_acc *a, xmlNodePtr t, int in_link)
+{
+	const char *s = (const char *)t->content;
+	if (!s)
+		return;
+	size_t len = strlen(s);
+	const unsigned char *p = (const unsigned char *)s, *end = p + len;
+	unsigned vis = 0;
+	while (p < end) {
+		uint32_t c;
+		int n = kh_utf8_next(p, (size_t)(end - p), &c);
+		if (!n)
+			n = 1, c = 0xFFFD;
+		if (!kh_is_space(c)) {
+			vis++;
+			if (is_punct(c))
+				a->punct++;
+		}
+		p += n;
+	}
+	if (!vis) {
+		if (len)
+			a->pending = 1;
+		return;
+	}
+	if (!a->first)
+		a->first = t;
+	a->chars += vis;
+	if (in_neg_inline(pg, t))
+		a->neg_chars += vis;
+	if (in_link)
+		a->link_chars += vis;
+	kh_append_collapsed(&a->text, s, len, &a->pending);
+}
+
+static void acc_flush(kh_page *pg, seg_acc *a)
+{
+	if (a->chars == 0) {
+		kh_buf_free(&a->text);
+		memset(a, 0, sizeof *a);
+		return;
+	}
+	if (pg->nseg == pg->segcap) {
+		int nc = pg->segcap ? pg->segcap * 2 : 256;
+		kh_segment *s = realloc(pg->seg, (size_t)nc * sizeof *s);
+		if (!s) {
+			pg->failed = 1;
+			kh_buf_free(&a->text);
+			memset(a, 0, sizeof *a);
+			return;
+		}
+		pg->seg = s;
+		pg->segcap = nc;
+	}
+	kh_segment *g = &pg->seg[pg->nseg];
+	memset(g, 0, sizeof *g);
+	g->text = kh_buf_detach(&a->text, &g->len);
+	if (!g->text) {
+		pg->failed = 1;
+		memset(a, 0, sizeof *a);
+		return;
+	}
+	g->chars = a->chars;
+	g->link_chars = a->link_chars;
+	g->punct = a->punct;
+	g->inline_neg = a->neg_chars * 2 > a->chars;
+	g->owner = -1;
+	for (xmlNodePtr n = a->first->parent; n; n = n->parent) {
+		int i = kh_page_index(pg, n);
+		if (i >= 0 && kh_dom_is_block_name((const char *)n->name)) {
+			g->owner = i;
+			const char *nm = (const char *)n->name;
+			if (nm[0] == 'h' && nm[1] >= '1' && nm[1] <= '6' && !nm[2])
+				g->heading = (unsigned char)(nm[1] - '0');
+			break;
+		}
+		if (i >= 0 && n == pg->body) {
+			g->owner = i;
+			break;
+		}
+	}
+	if (g->owner < 0)
+		g->owner = 0;
+	pg->nseg++;
+	memset(a, 0, sizeof *a);
+}
+
+static int breaks(xmlNodePtr n)
+{
+	return kh_dom_is_block_name((const char *)n->name) || !strcmp((const char *)n->name, "br");
+}
+
+static void leave(kh_page *pg, seg_acc *a, xmlNodePtr n, int *links)
+{
+	if (n->type != XML_ELEMENT_NODE)
+		return;
+	if (breaks(n))
+		acc_flush(pg, a);
+	if (!strcmp((const char *)n->name, "a"))
+		(*links)--;
+	int i = kh_page_index(pg, n);
+	if (i >= 0)
+		pg->seg_end[i] = pg->nseg;
+}
+
+int kh_page_build(kh_page *pg, htmlDocPtr doc)
+{
+	memset(pg, 0, sizeof *pg);
+	pg->doc = doc;
+	pg->body = kh_dom_body(doc);
+	if (!pg->body)
+		return 0;
+	seg_acc a;
+	memset(&a, 0, sizeof a);
+	int links = 0, cur = -1;
+	xmlNodePtr n = pg->body;
+	for (;;) {
+		int descend = 0;
+		if (n->type == XML_ELEMENT_NODE && (n == pg->body || !skipped(n))) {
+			if (breaks(n))
+				acc_flush(pg, &a);
+			if (!strcmp((const char *)n->name, "a"))
+				links++;
+			cur = add_element(pg, n, n == pg->body ? -1 : kh_page_index(pg, n->parent));
+			if (cur < 0)
+				break;
+			descend = n->children != NULL;
+			if (!descend)
+				leave(pg, &a, n, &links);
+		} else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+			acc_text(pg, &a, n, links > 0);
+		} else if (n->type == XML_ELEMENT_NODE) {
+			n->_private = NULL; /* skipped element: not indexed */
+		}
+		if (descend) {
+			n = n->children;
+			continue;
+		}
+		while (n != pg->body && !n->next) {
+			n = n->parent;
+			leave(pg, &a, n, &links);
+		}
+		if (n == pg->body)
+			break;
+		n = n->next;
+	}
+	acc_flush(pg, &a);
+	if (pg->failed) {
+		kh_page_free(pg);
+		return -1;
+	}
+	return 0;
+}
+
+void kh_page_free(kh_page *pg)
+{
+	for (int i = 0; i < pg->nel; i++)
+		pg->el[i]->_private = NULL;
+	for (int i = 0; i < pg->nseg; i++)
+		free(pg->seg[i].text);
+	free(pg->seg);
+	free(pg->el);
+	free(pg->parent);
+	free(pg->seg_begin);
+	free(pg->seg_end);
+	free(pg->hint);
+	memset(pg, 0, sizeof *pg);
+}

@@ -1,0 +1,206 @@
+/* source.c — who published the article: the site, the credited news agency and
+ * the intermediary between them. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "fold.h"
+#include "metadata.h"
+#include "table.h"
+#include "utf8.h"
+
+/* The canonical agency named in `name`: a whole-word alias anywhere in it, or an
+ * ambiguous (^) alias at its start. With `whole_only`, the alias must be all of
+ * `name` (used for site names). */
+char *kh_agency_canonical(const char *name, int whole_only)
+{
+	char *key = kh_fold_dup(name);
+	if (!key)
+		return NULL;
+	kh_table_iter it;
+	kh_field f[12];
+	int nf;
+	char *found = NULL;
+	long found_at = -1;
+	kh_table_begin(&it, kh_data_agencies, kh_data_agencies_len);
+	while ((nf = kh_table_row(&it, f, 12)) > 0) {
+		for (int i = 0; i < nf; i++) {
+			int ambiguous = f[i].len > 0 && f[i].s[0] == '^';
+			kh_buf b = {0};
+			kh_fold(f[i].s + ambiguous, f[i].len - (size_t)ambiguous, &b);
+			if (!b.data)
+				continue;
+			long at = kh_fold_find(key, b.data);
+			int ok = at >= 0;
+			if (ok && (ambiguous || whole_only))
+				ok = at == 0 && (!whole_only || !strcmp(key, b.data));
+			if (ok && ambiguous && !whole_only && key[b.len] == ' ')
+				ok = 0; /* «فارس» alone, not «فارس و ...» */
+			if (ok && (found_at < 0 || at < found_at)) {
+				free(found);
+				found = kh_collapse_dup(f[0].s, f[0].len);
+				found_at = at;
+			}
+			kh_buf_free(&b);
+		}
+	}
+	free(key);
+	return found;
+}
+
+/* The phrase after `cue` in `s` (first `len` bytes), up to a clause boundary;
+ * `stop_at` is one more phrase that ends it. Malloc'd, or NULL. */
+static char *credited(const char *s, size_t len, const char *cue, const char *stop_at)
+{
+	const char *p = NULL;
+	for (const char *q = s; q < s + len; q++) {
+		q = strstr(q, cue);
+		if (!q || q >= s + len)
+			return NULL;
+		if (q == s || q[-1] == ' ' || q[-1] == '\n' || (unsigned char)q[-1] >= 0x80) {
+			p = q + strlen(cue);
+			break;
+		}
+	}
+	if (!p)
+		return NULL;
+	while (*p == ' ' || *p == ':')
+		p++;
+	const char *e = p;
+	int words = 0;
+	while (*e && e - p < 160) {
+		if (*e == '\n' || *e == ',' || *e == ':' || *e == '.' || *e == '(' || *e == '|' ||
+		    !strncmp(e, "،", 2) || !strncmp(e, "؛", 2) || !strncmp(e, " - ", 3))
+			break;
+		if (stop_at && !strncmp(e, stop_at, strlen(stop_at)))
+			break;
+		if (*e == ' ' && ++words >= 12)
+			break;
+		e++;
+	}
+	while (e > p && e[-1] == ' ')
+		e--;
+	return e > p ? kh_collapse_dup(p, (size_t)(e - p)) : NULL;
+}
+
+static int starts_with_agency_word(const char *s)
+{
+	char *k = kh_fold_dup(s);
+	int yes = k && !strncmp(k, "خبرگزاری ", strlen("خبرگزاری "));
+	free(k);
+	return yes;
+}
+
+static char *host_of(const char *url)
+{
+	const char *p = strstr(url, "://");
+	if (!p)
+		return NULL;
+	p += 3;
+	size_t n = strcspn(p, "/:?#");
+	if (n == 0)
+		return NULL;
+	if (n > 4 && !strncmp(p, "www.", 4))
+		p += 4, n -= 4;
+	return kh_collapse_dup(p, n);
+}
+
+/* In «Site :: Headline» or «Headline - Site», the part that is not the headline. */
+static int site_from_title(const char *title_tag, const char *headline, char **site)
+{
+	static const char *const seps[] = {" :: ", " | ", " - ", " – ", " — ", " » ", NULL};
+	char *hkey = kh_fold_dup(headline);
+	if (!hkey)
+		return -1;
+	for (int i = 0; seps[i] && !*site; i++) {
+		const char *s = strstr(title_tag, seps[i]);
+		if (!s || strstr(s + strlen(seps[i]), seps[i]))
+			continue; /* exactly two parts */
+		const char *parts[2] = {title_tag, s + strlen(seps[i])};
+		size_t lens[2] = {(size_t)(s - title_tag), strlen(parts[1])};
+		for (int k = 0; k < 2; k++) {
+			kh_buf b = {0};
+			kh_fold(parts[k], lens[k], &b);
+			int is_headline = b.data && !strcmp(b.data, hkey);
+			kh_buf_free(&b);
+			if (is_headline) {
+				*site = kh_collapse_dup(parts[1 - k], lens[1 - k]);
+				if (!*site) {
+					free(hkey);
+					return -1;
+				}
+				break;
+			}
+		}
+	}
+	free(hkey);
+	return 0;
+}
+
+/* «منبع: X» on a line of its own, in the page or at the end of the text. */
+static char *source_line(const kh_page *pg, const char *text)
+{
+	if (pg) {
+		for (int i = 0; i < pg->nseg; i++) {
+			const char *t = strstr(pg->seg[i].text, "منبع");
+			if (t && pg->seg[i].chars < 300) {
+				char *x = credited(t, strlen(t), "منبع", NULL);
+				if (x)
+					return x;
+			}
+		}
+	}
+	const char *last = text ? strstr(text, "منبع") : NULL;
+	while (last) {
+		const char *after = last + strlen("منبع");
+		while (*after == ' ')
+			after++;
+		if (*after == ':')
+			return credited(last, strlen(last), "منبع", NULL);
+		last = strstr(after, "منبع");
+	}
+	return NULL;
+}
+
+int kh_source_extract(const kh_page *pg, const kh_meta *m, kh_article *a)
+{
+	/* The site's own name. */
+	const char *site = m ? (m->site_name ? m->site_name : m->ld_publisher) : NULL;
+	if (site && !(a->site = kh_collapse_dup(site, strlen(site))))
+		return -1;
+	if (!a->site && m && m->title_tag && a->title && site_from_title(m->title_tag, a->title, &a->site))
+		return -1;
+	if (!a->site && a->url)
+		a->site = host_of(a->url); /* NULL when the URL has no host */
+
+	/* The credit line sits in the first paragraphs. */
+	size_t head = a->text_len < 800 ? a->text_len : 800;
+	char *via_phrase = credited(a->text, head, "به گزارش", " به نقل از");
+	char *quoted = credited(a->text, head, "به نقل از", NULL);
+	char *line = source_line(pg, a->text);
+	char *agency = NULL;
+	const char *cands[3] = {quoted, via_phrase, line};
+	for (int i = 0; i < 3 && !agency; i++)
+		if (cands[i])
+			agency = kh_agency_canonical(cands[i], 0);
+	if (!agency && a->site)
+		agency = kh_agency_canonical(a->site, 1);
+	for (int i = 0; i < 3 && !agency; i++)
+		if (cands[i] && starts_with_agency_word(cands[i]))
+			agency = strdup(cands[i]);
+	a->agency = agency;
+
+	/* The intermediary: who reported it, when that is not the agency itself. */
+	if (via_phrase && agency) {
+		char *va = kh_agency_canonical(via_phrase, 0);
+		if (!va && !starts_with_agency_word(via_phrase) &&
+		    !strstr(via_phrase, "خبرنگار")) {
+			a->via = via_phrase;
+			via_phrase = NULL;
+		}
+		free(va);
+	}
+	free(via_phrase);
+	free(quoted);
+	free(line);
+	return 0;
+}

@@ -1,0 +1,36 @@
+/* khabar/jalali.h — calendar conversions through ICU's Persian calendar, and the
+ * Tehran-local calendar date of an ISO-8601 instant. No hand-made leap tables. */
+#ifndef KHABAR_JALALI_H
+#define KHABAR_JALALI_H
+
+#include "khabar/error.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* A calendar date; month 1..12, day 1..31. */
+typedef struct kh_ymd {
+	int year, month, day;
+} kh_ymd;
+
+/* Converts a Gregorian date to the Jalali (Solar Hijri) date of the same day. */
+kh_status kh_gregorian_to_jalali(kh_ymd g, kh_ymd *j, kh_error *err);
+
+/* Converts a Jalali date to Gregorian. Fails with KH_ERR_USAGE for a day that
+ * does not exist (e.g. 1402-12-30: 1402 is not a leap year). */
+kh_status kh_jalali_to_gregorian(kh_ymd j, kh_ymd *g, kh_error *err);
+
+/* Parses an ISO-8601 date or date-time ("2023-11-26", "2023-11-26T08:14:03+03:30",
+ * "...Z"); an instant with a time is moved to Asia/Tehran (history of DST included)
+ * and its local date returned in `g`. A time without offset counts as Tehran time.
+ * Returns KH_ERR_PARSE when `s` does not start with such a date. */
+kh_status kh_iso_to_tehran_date(const char *s, kh_ymd *g, kh_error *err);
+
+/* Writes "YYYY-MM-DD" into `out` (at least 11 bytes). */
+void kh_ymd_format(kh_ymd d, char *out);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

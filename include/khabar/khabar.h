@@ -1,0 +1,11 @@
+/* khabar/khabar.h — the whole public API of libkhabar in one include. */
+#ifndef KHABAR_H
+#define KHABAR_H
+
+#include "khabar/version.h"
+#include "khabar/error.h"
+#include "khabar/charset.h"
+#include "khabar/jalali.h"
+#include "khabar/article.h"
+
+#endif
