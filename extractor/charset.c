@@ -58,10 +58,11 @@ int kh_charset_sniff_meta(const char *html, size_t len, char *out, size_t outsz)
 
 /* Counts valid multi-byte UTF-8 sequences and invalid bytes; a sequence cut off
  * by the end of input is not held against the text. */
-static void utf8_evidence(const char *s, size_t len, size_t *multi, size_t *invalid)
+static void utf8_evidence(const char *s, size_t len, size_t *multi, size_t *invalid, int *cut)
 {
 	const unsigned char *p = (const unsigned char *)s, *end = p + len;
 	*multi = *invalid = 0;
+	*cut = 0;
 	while (p < end) {
 		if (*p < 0x80) {
 			p++;
@@ -73,8 +74,10 @@ static void utf8_evidence(const char *s, size_t len, size_t *multi, size_t *inva
 			(*multi)++;
 			p += n;
 		} else {
-			if (end - p < 4 && *p >= 0xC2) /* truncated at the very end */
+			if (end - p < 4 && *p >= 0xC2) { /* truncated at the very end */
+				*cut = 1;
 				break;
+			}
 			(*invalid)++;
 			p++;
 		}
@@ -133,8 +136,8 @@ static int detect(const char *s, size_t len, char *out, size_t outsz)
 	if (U_FAILURE(st))
 		return -1;
 	int32_t n = len > 0x7fffffff ? 0x7fffffff : (int32_t)len;
-	if (n > 1 << 20)
-		n = 1 << 20; /* a megabyte is plenty of evidence */
+	if (n > 1 << 16)
+		n = 1 << 16; /* 64 KiB is plenty of evidence */
 	ucsdet_setText(d, s, n, &st);
 	ucsdet_enableInputFilter(d, 1);
 	const UCharsetMatch *m = ucsdet_detect(d, &st);
@@ -266,7 +269,18 @@ kh_status kh_decode(const char *bytes, size_t len, const char *http_charset, int
 
 	/* 3. Bytes that are UTF-8 are UTF-8, whatever the declaration says. */
 	size_t multi, invalid;
-	utf8_evidence(bytes, len, &multi, &invalid);
+	int cut;
+	utf8_evidence(bytes, len, &multi, &invalid, &cut);
+	if (invalid == 0 && !cut && !memchr(bytes, 0, len)) {
+		strcpy(out->charset, "utf-8"); /* valid as it is: one copy */
+		out->data = malloc(len + 1);
+		if (!out->data)
+			return kh_error_set(err, KH_ERR_NOMEM, "out of memory decoding %zu bytes", len);
+		memcpy(out->data, bytes, len);
+		out->data[len] = '\0';
+		out->len = len;
+		return KH_OK;
+	}
 	if (invalid == 0 || (multi >= 20 * invalid && multi >= 10)) {
 		strcpy(out->charset, "utf-8");
 		return copy_utf8(bytes, len, out, err);
@@ -275,14 +289,17 @@ kh_status kh_decode(const char *bytes, size_t len, const char *http_charset, int
 	/* 4. Not UTF-8: trust a declaration of a real single-byte or CJK encoding,
 	 * unless it names a Latin code page and the bytes are plainly Arabic script. */
 	char guess[32] = "";
-	int conf = detect(bytes, len, guess, sizeof guess);
+	int trusted = *declared && !is_utf8_name(declared) && !is_latin_name(declared) &&
+		      converter_exists(declared);
+	int arabic = looks_cp1256(u, len);
+	int conf = trusted || arabic ? -1 : detect(bytes, len, guess, sizeof guess);
 	int arabic_guess = !strcmp(guess, "windows-1256") || !strcmp(guess, "iso-8859-6");
 	const char *use = NULL;
 	if (*declared && !is_utf8_name(declared) && converter_exists(converter_name(declared))) {
 		use = converter_name(declared);
-		if (is_latin_name(declared) && (arabic_guess || looks_cp1256(u, len)))
+		if (is_latin_name(declared) && (arabic_guess || arabic))
 			use = "windows-1256";
-	} else if (arabic_guess || looks_cp1256(u, len)) {
+	} else if (arabic_guess || arabic) {
 		use = "windows-1256"; /* the superset of ISO-8859-6, with the Persian letters */
 	} else if (conf >= 10 && converter_exists(guess) && !is_utf8_name(guess)) {
 		use = guess;

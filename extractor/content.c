@@ -86,9 +86,10 @@ static int neg_below(const kh_page *pg, const kh_segment *s, int top)
 	return 0;
 }
 
-static int is_title(const kh_segment *s, const char *title_key)
+/* Is the segment the headline? `title_chars` is the headline's visible length. */
+static int is_title(const kh_segment *s, const char *title_key, unsigned title_chars)
 {
-	if (!title_key || !*title_key || s->chars > 400)
+	if (!title_key || !*title_key || s->chars > title_chars + 8 || s->chars + 8 < title_chars)
 		return 0;
 	char *k = kh_fold_dup(s->text);
 	int eq = k && !strcmp(k, title_key);
@@ -113,6 +114,7 @@ char *kh_content_extract(kh_page *pg, const char *title, size_t *len)
 	double *good = calloc((size_t)pg->nel, sizeof *good);
 	double *prefix = malloc(((size_t)pg->nseg + 1) * sizeof *prefix);
 	char *title_key = title ? kh_fold_dup(title) : NULL;
+	unsigned tchars = title ? (unsigned)kh_visible_chars(title, strlen(title)) : 0;
 	if (!good || !prefix || (title && !title_key)) {
 		free(good);
 		free(prefix);
@@ -152,7 +154,7 @@ char *kh_content_extract(kh_page *pg, const char *title, size_t *len)
 	int lead_from = b;
 	for (int i = b - 1; i >= 0 && i >= b - 6; i--) {
 		const kh_segment *s = &pg->seg[i];
-		if (s->heading || is_title(s, title_key))
+		if (s->heading || is_title(s, title_key, tchars))
 			break;
 		if (s->cls == KH_SEG_GOOD && !s->neg && s->chars >= 60)
 			lead_from = i;
@@ -166,13 +168,13 @@ char *kh_content_extract(kh_page *pg, const char *title, size_t *len)
 	/* Short lines above the headline (a kicker, a section name) are not text. */
 	int title_at = -1;
 	for (int i = b; i < e && title_at < 0; i++)
-		if (pg->seg[i].cls != KH_SEG_GOOD && is_title(&pg->seg[i], title_key))
+		if (pg->seg[i].cls != KH_SEG_GOOD && is_title(&pg->seg[i], title_key, tchars))
 			title_at = i;
 
 	/* The body: GOOD kept, SHORT by context. */
 	for (int i = b; i < e; i++) {
 		kh_segment *s = &pg->seg[i];
-		if (s->cls == KH_SEG_BAD || neg_below(pg, s, best) || is_title(s, title_key))
+		if (s->cls == KH_SEG_BAD || neg_below(pg, s, best) || is_title(s, title_key, tchars))
 			continue;
 		if (s->cls == KH_SEG_SHORT && i < title_at)
 			continue;

@@ -80,22 +80,33 @@ char *kh_dom_text(xmlNodePtr n)
 
 int kh_dom_is_block_name(const char *name)
 {
-	static const char *const blocks[] = {
-		"address", "article", "aside", "blockquote", "body", "center", "dd", "details",
-		"dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer",
-		"form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "li",
-		"main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody",
-		"td", "tfoot", "th", "thead", "tr", "ul", "caption", "legend", "iframe", NULL};
-	switch (name[0]) { /* quick reject for the common inline tags */
-	case 'a': case 'b': case 'i': case 's': case 'e':
-		if (strcmp(name, "article") && strcmp(name, "aside") && strcmp(name, "address") &&
-		    strcmp(name, "blockquote") && strcmp(name, "body") && strcmp(name, "section") &&
-		    strcmp(name, "summary"))
-			return 0;
+	/* Dispatch on the first letter: this runs for every element and text node. */
+	const char *r = name + 1;
+	switch (name[0]) {
+	case 'a': return !strcmp(r, "rticle") || !strcmp(r, "side") || !strcmp(r, "ddress");
+	case 'b': return !strcmp(r, "ody") || !strcmp(r, "lockquote");
+	case 'c': return !strcmp(r, "enter") || !strcmp(r, "aption");
+	case 'd':
+		return !strcmp(r, "iv") || !strcmp(r, "d") || !strcmp(r, "l") || !strcmp(r, "t") ||
+		       !strcmp(r, "etails") || !strcmp(r, "ialog") || !strcmp(r, "ir");
+	case 'f':
+		return !strcmp(r, "orm") || !strcmp(r, "ooter") || !strcmp(r, "igure") ||
+		       !strcmp(r, "igcaption") || !strcmp(r, "ieldset");
+	case 'h':
+		return (r[0] >= '1' && r[0] <= '6' && !r[1]) || !strcmp(r, "eader") || !strcmp(r, "r") ||
+		       !strcmp(r, "tml") || !strcmp(r, "group");
+	case 'i': return !strcmp(r, "frame");
+	case 'l': return !strcmp(r, "i") || !strcmp(r, "egend");
+	case 'm': return !strcmp(r, "ain") || !strcmp(r, "enu");
+	case 'n': return !strcmp(r, "av");
+	case 'o': return !strcmp(r, "l");
+	case 'p': return !r[0] || !strcmp(r, "re");
+	case 's': return !strcmp(r, "ection") || !strcmp(r, "ummary");
+	case 't':
+		return !strcmp(r, "d") || !strcmp(r, "r") || !strcmp(r, "able") || !strcmp(r, "body") ||
+		       !strcmp(r, "head") || !strcmp(r, "foot") || !strcmp(r, "h");
+	case 'u': return !strcmp(r, "l");
 	}
-	for (int i = 0; blocks[i]; i++)
-		if (!strcmp(name, blocks[i]))
-			return 1;
 	return 0;
 }
 

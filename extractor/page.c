@@ -106,7 +106,40 @@ static int attr_hint(const char *value)
 	return w;
 }
 
-int kh_page_element_hint(xmlNodePtr n)
+/* Pages repeat the same class strings hundreds of times: remember each one's
+ * weight for the page being built (keys point into the document). */
+#define HINT_CACHE 1024
+typedef struct hint_cache {
+	const char *key[HINT_CACHE];
+	int weight[HINT_CACHE];
+} hint_cache;
+
+static unsigned long str_hash(const char *s)
+{
+	unsigned long h = 5381;
+	while (*s)
+		h = h * 33 + (unsigned char)*s++;
+	return h;
+}
+
+static int cached_attr_hint(hint_cache *c, const char *value)
+{
+	if (!c)
+		return attr_hint(value);
+	unsigned long h = str_hash(value);
+	for (unsigned i = 0; i < 8; i++) {
+		unsigned slot = (unsigned)((h + i) % HINT_CACHE);
+		if (!c->key[slot]) {
+			c->key[slot] = value;
+			return c->weight[slot] = attr_hint(value);
+		}
+		if (!strcmp(c->key[slot], value))
+			return c->weight[slot];
+	}
+	return attr_hint(value);
+}
+
+static int element_hint(xmlNodePtr n, hint_cache *cache)
 {
 	if (nhints < 0)
 		load_hints();
@@ -121,9 +154,9 @@ int kh_page_element_hint(xmlNodePtr n)
 		w += 1;
 	const char *v;
 	if ((v = kh_dom_attr(n, "class")) != NULL)
-		w += attr_hint(v);
+		w += cached_attr_hint(cache, v);
 	if ((v = kh_dom_attr(n, "id")) != NULL)
-		w += attr_hint(v);
+		w += attr_hint(v); /* ids are unique: no use caching them */
 	if ((v = kh_dom_attr(n, "itemprop")) != NULL && strstr(v, "articleBody"))
 		w += 5;
 	if ((v = kh_dom_attr(n, "role")) != NULL) {
@@ -136,6 +169,8 @@ int kh_page_element_hint(xmlNodePtr n)
 	}
 	return w;
 }
+
+int kh_page_element_hint(xmlNodePtr n) { return element_hint(n, NULL); }
 
 /* ---- boilerplate phrases ---- */
 
@@ -171,8 +206,8 @@ int kh_page_is_boilerplate_phrase(const char *text, size_t len)
 {
 	if (nphrases < 0)
 		load_phrases();
-	if (len > 600)
-		len = 600;
+	if (len > 120)
+		len = 120; /* the phrases are short */
 	kh_buf b = {0};
 	kh_fold(text, len, &b);
 	int hit = 0;
@@ -188,7 +223,7 @@ int kh_page_is_boilerplate_phrase(const char *text, size_t len)
 
 /* ---- building ---- */
 
-static int add_element(kh_page *pg, xmlNodePtr n, int parent)
+static int add_element(kh_page *pg, xmlNodePtr n, int parent, hint_cache *cache)
 {
 	if (pg->nel == pg->elcap) {
 		int nc = pg->elcap ? pg->elcap * 2 : 256;
@@ -217,7 +252,7 @@ static int add_element(kh_page *pg, xmlNodePtr n, int parent)
 	pg->el[i] = n;
 	pg->parent[i] = parent;
 	pg->seg_begin[i] = pg->seg_end[i] = pg->nseg;
-	pg->hint[i] = kh_page_element_hint(n);
+	pg->hint[i] = element_hint(n, cache);
 	n->_private = (void *)(intptr_t)(i + 1);
 	return i;
 }
@@ -363,6 +398,7 @@ int kh_page_build(kh_page *pg, htmlDocPtr doc)
 		return 0;
 	seg_acc a;
 	memset(&a, 0, sizeof a);
+	hint_cache *cache = calloc(1, sizeof *cache); /* NULL only costs speed */
 	int links = 0, cur = -1;
 	xmlNodePtr n = pg->body;
 	for (;;) {
@@ -372,7 +408,7 @@ int kh_page_build(kh_page *pg, htmlDocPtr doc)
 				acc_flush(pg, &a);
 			if (!strcmp((const char *)n->name, "a"))
 				links++;
-			cur = add_element(pg, n, n == pg->body ? -1 : kh_page_index(pg, n->parent));
+			cur = add_element(pg, n, n == pg->body ? -1 : kh_page_index(pg, n->parent), cache);
 			if (cur < 0)
 				break;
 			descend = n->children != NULL;
@@ -396,6 +432,7 @@ int kh_page_build(kh_page *pg, htmlDocPtr doc)
 		n = n->next;
 	}
 	acc_flush(pg, &a);
+	free(cache);
 	if (pg->failed) {
 		kh_page_free(pg);
 		return -1;

@@ -11,40 +11,85 @@
 /* The canonical agency named in `name`: a whole-word alias anywhere in it, or an
  * ambiguous (^) alias at its start. With `whole_only`, the alias must be all of
  * `name` (used for site names). */
+typedef struct alias {
+	char *key;      /* folded alias */
+	int ambiguous;  /* ^alias: only at the start of the credited name */
+	int agency;     /* index of the canonical name */
+} alias;
+
+static alias *aliases;
+static char **canonical;
+static int naliases = -1, ncanonical;
+
+/* Folds data/agencies.tsv once. */
+static void load_agencies(void)
+{
+	kh_table_iter it;
+	kh_field f[12];
+	int nf, acap = 0, ccap = 0;
+	naliases = 0;
+	kh_table_begin(&it, kh_data_agencies, kh_data_agencies_len);
+	while ((nf = kh_table_row(&it, f, 12)) > 0) {
+		if (ncanonical == ccap) {
+			int nc = ccap ? ccap * 2 : 64;
+			char **c = realloc(canonical, (size_t)nc * sizeof *c);
+			if (!c)
+				return;
+			canonical = c;
+			ccap = nc;
+		}
+		char *name = kh_collapse_dup(f[0].s, f[0].len);
+		if (!name)
+			return;
+		canonical[ncanonical] = name;
+		for (int i = 0; i < nf; i++) {
+			if (naliases == acap) {
+				int nc = acap ? acap * 2 : 128;
+				alias *a = realloc(aliases, (size_t)nc * sizeof *a);
+				if (!a)
+					return;
+				aliases = a;
+				acap = nc;
+			}
+			int amb = f[i].len > 0 && f[i].s[0] == '^';
+			kh_buf b = {0};
+			kh_fold(f[i].s + amb, f[i].len - (size_t)amb, &b);
+			char *key = kh_buf_detach(&b, NULL);
+			if (!key)
+				return;
+			aliases[naliases++] = (alias){key, amb, ncanonical};
+		}
+		ncanonical++;
+	}
+}
+
+/* The canonical agency named in `name`: a whole-word alias anywhere in it, or an
+ * ambiguous (^) alias at its start. With `whole_only`, the alias must be all of
+ * `name` (used for site names). */
 char *kh_agency_canonical(const char *name, int whole_only)
 {
+	if (naliases < 0)
+		load_agencies();
 	char *key = kh_fold_dup(name);
 	if (!key)
 		return NULL;
-	kh_table_iter it;
-	kh_field f[12];
-	int nf;
-	char *found = NULL;
-	long found_at = -1;
-	kh_table_begin(&it, kh_data_agencies, kh_data_agencies_len);
-	while ((nf = kh_table_row(&it, f, 12)) > 0) {
-		for (int i = 0; i < nf; i++) {
-			int ambiguous = f[i].len > 0 && f[i].s[0] == '^';
-			kh_buf b = {0};
-			kh_fold(f[i].s + ambiguous, f[i].len - (size_t)ambiguous, &b);
-			if (!b.data)
-				continue;
-			long at = kh_fold_find(key, b.data);
-			int ok = at >= 0;
-			if (ok && (ambiguous || whole_only))
-				ok = at == 0 && (!whole_only || !strcmp(key, b.data));
-			if (ok && ambiguous && !whole_only && key[b.len] == ' ')
-				ok = 0; /* «فارس» alone, not «فارس و ...» */
-			if (ok && (found_at < 0 || at < found_at)) {
-				free(found);
-				found = kh_collapse_dup(f[0].s, f[0].len);
-				found_at = at;
-			}
-			kh_buf_free(&b);
+	int best = -1;
+	long best_at = -1;
+	for (int i = 0; i < naliases; i++) {
+		const alias *a = &aliases[i];
+		long at = kh_fold_find(key, a->key);
+		int ok = at >= 0;
+		if (ok && (a->ambiguous || whole_only))
+			ok = at == 0 && (!whole_only || !strcmp(key, a->key));
+		if (ok && a->ambiguous && !whole_only && key[strlen(a->key)] == ' ')
+			ok = 0; /* «فارس» alone, not «فارس و ...» */
+		if (ok && (best_at < 0 || at < best_at)) {
+			best = a->agency;
+			best_at = at;
 		}
 	}
 	free(key);
-	return found;
+	return best >= 0 ? strdup(canonical[best]) : NULL;
 }
 
 /* The phrase after `cue` in `s` (first `len` bytes), up to a clause boundary;
