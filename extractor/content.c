@@ -14,13 +14,29 @@
  *    the headline) is taken in too. */
 #include <math.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "content.h"
 #include "fold.h"
 #include "utf8.h"
 
-#define NEG_HINT (-2)
+#define NEG_HINT (-2)    /* at or below: looks like boilerplate */
+#define STRONG_HINT (-5) /* at or below: boilerplate whatever it holds (nav, comments, related) */
+
+/* Does element i look like boilerplate? Strong evidence (comments, navigation,
+ * related boxes, sidebars) decides alone; weak evidence (an "ads" or "tag-x"
+ * class) does not hold against an element whose text is mostly prose. An
+ * element holding most of the prose of `top` (the page, or the chosen
+ * container) is a wrapper, never boilerplate. */
+static int is_boiler(const kh_page *pg, int i, const double *good, const double *all, int top)
+{
+	if (pg->hint[i] > NEG_HINT || good[i] >= 0.6 * good[top])
+		return 0;
+	if (pg->hint[i] <= STRONG_HINT)
+		return 1;
+	return good[i] < 0.5 * all[i];
+}
 
 static double link_density(const kh_segment *s)
 {
@@ -45,28 +61,36 @@ static void classify(kh_page *pg)
 /* Marks segments inside boilerplate-looking elements. An element that holds
  * most of the page's prose is a wrapper (e.g. <div id="page" class="has-sidebar">)
  * and is not taken as boilerplate. */
-static void mark_neg(kh_page *pg, const double *good)
+static void mark_neg(kh_page *pg, const double *good, const double *all)
 {
-	double total = pg->nel ? good[0] : 0;
 	char *neg = calloc((size_t)pg->nel + 1, 1);
 	if (!neg)
 		return;
 	for (int i = 0; i < pg->nel; i++) {
 		int p = pg->parent[i];
-		neg[i] = (p >= 0 && neg[p]) || (pg->hint[i] <= NEG_HINT && good[i] < 0.6 * total);
+		neg[i] = (p >= 0 && neg[p]) || is_boiler(pg, i, good, all, 0);
 	}
 	for (int i = 0; i < pg->nseg; i++)
 		pg->seg[i].neg = (unsigned char)(neg[pg->seg[i].owner] || pg->seg[i].inline_neg);
 	free(neg);
 }
 
-static double weight(const kh_segment *s)
+/* How much boilerplate counts against a container, relative to prose. Below 1
+ * because the text inside the chosen container is filtered again: a container
+ * that holds the whole article and some furniture beats one paragraph of it. */
+static double junk_weight(void)
+{
+	const char *e = getenv("KH_JUNK");
+	return e ? atof(e) : 0.3;
+}
+
+static double weight(const kh_segment *s, double junk)
 {
 	if (s->neg || s->cls == KH_SEG_BAD)
-		return -(double)s->chars;
+		return -junk * s->chars;
 	if (s->cls == KH_SEG_GOOD)
 		return s->chars * (1.0 - link_density(s));
-	return -(double)s->link_chars;
+	return -junk * s->link_chars;
 }
 
 static int is_candidate(const kh_page *pg, int i)
@@ -75,13 +99,16 @@ static int is_candidate(const kh_page *pg, int i)
 	return kh_dom_is_block_name(n) && strcmp(n, "p") && strcmp(n, "li") && n[0] != 'h';
 }
 
-/* Is there a boilerplate-looking element between segment s's owner and `top`? */
-static int neg_below(const kh_page *pg, const kh_segment *s, int top)
+/* Is there a boilerplate-looking element between segment s's owner and `top`?
+ * One that holds most of top's prose is a wrapper (WordPress puts taxonomy
+ * classes such as "tag-news category-sport" on the <article> itself). */
+static int neg_below(const kh_page *pg, const kh_segment *s, int top, const double *good,
+		     const double *all)
 {
 	if (s->inline_neg)
 		return 1;
 	for (int e = s->owner; e >= 0 && e != top; e = pg->parent[e])
-		if (pg->hint[e] <= NEG_HINT)
+		if (is_boiler(pg, e, good, all, top))
 			return 1;
 	return 0;
 }
@@ -112,32 +139,39 @@ char *kh_content_extract(kh_page *pg, const char *title, size_t *len)
 
 	classify(pg);
 	double *good = calloc((size_t)pg->nel, sizeof *good);
+	double *all = calloc((size_t)pg->nel, sizeof *all);
 	double *prefix = malloc(((size_t)pg->nseg + 1) * sizeof *prefix);
 	char *title_key = title ? kh_fold_dup(title) : NULL;
 	unsigned tchars = title ? (unsigned)kh_visible_chars(title, strlen(title)) : 0;
-	if (!good || !prefix || (title && !title_key)) {
+	if (!good || !all || !prefix || (title && !title_key)) {
 		free(good);
+		free(all);
 		free(prefix);
 		free(title_key);
 		return NULL;
 	}
 	/* Prose per element, summed up the tree (children come after parents). */
-	for (int i = 0; i < pg->nseg; i++)
+	for (int i = 0; i < pg->nseg; i++) {
+		all[pg->seg[i].owner] += pg->seg[i].chars;
 		if (pg->seg[i].cls == KH_SEG_GOOD)
 			good[pg->seg[i].owner] += pg->seg[i].chars;
+	}
 	for (int i = pg->nel - 1; i > 0; i--)
-		if (pg->parent[i] >= 0)
+		if (pg->parent[i] >= 0) {
 			good[pg->parent[i]] += good[i];
-	mark_neg(pg, good);
+			all[pg->parent[i]] += all[i];
+		}
+	mark_neg(pg, good, all);
 
 	prefix[0] = 0;
+	double junk = junk_weight();
 	for (int i = 0; i < pg->nseg; i++)
-		prefix[i + 1] = prefix[i] + weight(&pg->seg[i]);
+		prefix[i + 1] = prefix[i] + weight(&pg->seg[i], junk);
 
 	int best = 0;
 	double best_score = -INFINITY;
 	for (int i = 0; i < pg->nel; i++) {
-		if (!is_candidate(pg, i) || (pg->hint[i] <= NEG_HINT && good[i] < 0.6 * good[0]))
+		if (!is_candidate(pg, i) || is_boiler(pg, i, good, all, 0))
 			continue;
 		double sc = prefix[pg->seg_end[i]] - prefix[pg->seg_begin[i]];
 		if (pg->hint[i] > 0 && sc > 0)
@@ -149,6 +183,27 @@ char *kh_content_extract(kh_page *pg, const char *title, size_t *len)
 	}
 
 	int b = pg->seg_begin[best], e = pg->seg_end[best];
+	if (getenv("KH_DEBUG_CONTENT")) {
+		fprintf(stderr, "best=%d <%s class=%s id=%s> score=%.0f segs [%d,%d) of %d hint=%d\n", best,
+			pg->el[best]->name, kh_dom_attr(pg->el[best], "class"),
+			kh_dom_attr(pg->el[best], "id"), best_score, b, e, pg->nseg, pg->hint[best]);
+		int big = 0;
+		for (int i = 0; i < pg->nseg; i++)
+			if (pg->seg[i].chars > pg->seg[big].chars)
+				big = i;
+		for (int el = pg->seg[big].owner; el >= 0; el = pg->parent[el]) {
+			double sc = prefix[pg->seg_end[el]] - prefix[pg->seg_begin[el]];
+			fprintf(stderr, "  anc %d [%d,%d) <%s class=%s id=%s> hint=%d good=%.0f score=%.0f\n", el, pg->seg_begin[el], pg->seg_end[el],
+				pg->el[el]->name, kh_dom_attr(pg->el[el], "class"),
+				kh_dom_attr(pg->el[el], "id"), pg->hint[el], good[el], sc);
+		}
+		for (int i = 0; i < pg->nseg; i++)
+			fprintf(stderr, "  %3d %c%c own=%d<%s.%s> ch=%u ln=%u p=%u w=%.0f %.70s\n", i,
+				"SGB"[pg->seg[i].cls], pg->seg[i].neg ? 'N' : ' ', pg->seg[i].owner,
+				pg->el[pg->seg[i].owner]->name, kh_dom_attr(pg->el[pg->seg[i].owner], "class"),
+				pg->seg[i].chars, pg->seg[i].link_chars, pg->seg[i].punct, weight(&pg->seg[i], junk),
+				pg->seg[i].text);
+	}
 
 	/* A lead between the headline and the body container. */
 	int lead_from = b;
@@ -174,19 +229,19 @@ char *kh_content_extract(kh_page *pg, const char *title, size_t *len)
 	/* The body: GOOD kept, SHORT by context. */
 	for (int i = b; i < e; i++) {
 		kh_segment *s = &pg->seg[i];
-		if (s->cls == KH_SEG_BAD || neg_below(pg, s, best) || is_title(s, title_key, tchars))
+		if (s->cls == KH_SEG_BAD || neg_below(pg, s, best, good, all) || is_title(s, title_key, tchars))
 			continue;
 		if (s->cls == KH_SEG_SHORT && i < title_at)
 			continue;
 		if (s->cls == KH_SEG_SHORT) {
 			int prev = KH_SEG_SHORT, next = KH_SEG_SHORT;
 			for (int j = i - 1; j >= b; j--)
-				if (pg->seg[j].cls != KH_SEG_SHORT && !neg_below(pg, &pg->seg[j], best)) {
+				if (pg->seg[j].cls != KH_SEG_SHORT && !neg_below(pg, &pg->seg[j], best, good, all)) {
 					prev = pg->seg[j].cls;
 					break;
 				}
 			for (int j = i + 1; j < e; j++)
-				if (pg->seg[j].cls != KH_SEG_SHORT && !neg_below(pg, &pg->seg[j], best)) {
+				if (pg->seg[j].cls != KH_SEG_SHORT && !neg_below(pg, &pg->seg[j], best, good, all)) {
 					next = pg->seg[j].cls;
 					break;
 				}
@@ -197,6 +252,7 @@ char *kh_content_extract(kh_page *pg, const char *title, size_t *len)
 		emit(&out, s);
 	}
 	free(good);
+	free(all);
 	free(prefix);
 	free(title_key);
 	return kh_buf_detach(&out, len);
