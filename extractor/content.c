@@ -61,6 +61,8 @@ static void classify(kh_page *pg)
 /* Marks segments inside boilerplate-looking elements. An element that holds
  * most of the page's prose is a wrapper (e.g. <div id="page" class="has-sidebar">)
  * and is not taken as boilerplate. */
+/* neg[i]: 2 under strong boilerplate evidence, 1 under weak evidence only.
+ * Weak evidence marks a segment only when it is not prose. */
 static void mark_neg(kh_page *pg, const double *good, const double *all)
 {
 	char *neg = calloc((size_t)pg->nel + 1, 1);
@@ -68,10 +70,15 @@ static void mark_neg(kh_page *pg, const double *good, const double *all)
 		return;
 	for (int i = 0; i < pg->nel; i++) {
 		int p = pg->parent[i];
-		neg[i] = (p >= 0 && neg[p]) || is_boiler(pg, i, good, all, 0);
+		char inherited = p >= 0 ? neg[p] : 0;
+		char own = is_boiler(pg, i, good, all, 0) ? (pg->hint[i] <= STRONG_HINT ? 2 : 1) : 0;
+		neg[i] = inherited > own ? inherited : own;
 	}
-	for (int i = 0; i < pg->nseg; i++)
-		pg->seg[i].neg = (unsigned char)(neg[pg->seg[i].owner] || pg->seg[i].inline_neg);
+	for (int i = 0; i < pg->nseg; i++) {
+		kh_segment *s = &pg->seg[i];
+		int n = neg[s->owner];
+		s->neg = (unsigned char)(s->inline_neg || n == 2 || (n == 1 && s->cls != KH_SEG_GOOD));
+	}
 	free(neg);
 }
 
@@ -95,8 +102,17 @@ static double weight(const kh_segment *s, double junk)
 
 static int is_candidate(const kh_page *pg, int i)
 {
+	return kh_dom_is_block_name((const char *)pg->el[i]->name);
+}
+
+/* A paragraph, item or heading is never the container: take its parent. */
+static int container_of(const kh_page *pg, int i)
+{
 	const char *n = (const char *)pg->el[i]->name;
-	return kh_dom_is_block_name(n) && strcmp(n, "p") && strcmp(n, "li") && n[0] != 'h';
+	if ((!strcmp(n, "p") || !strcmp(n, "li") || (n[0] == 'h' && n[1] >= '1' && n[1] <= '6')) &&
+	    pg->parent[i] >= 0)
+		return pg->parent[i];
+	return i;
 }
 
 /* Is there a boilerplate-looking element between segment s's owner and `top`?
@@ -108,7 +124,8 @@ static int neg_below(const kh_page *pg, const kh_segment *s, int top, const doub
 	if (s->inline_neg)
 		return 1;
 	for (int e = s->owner; e >= 0 && e != top; e = pg->parent[e])
-		if (is_boiler(pg, e, good, all, top))
+		if (is_boiler(pg, e, good, all, top) &&
+		    (pg->hint[e] <= STRONG_HINT || s->cls != KH_SEG_GOOD))
 			return 1;
 	return 0;
 }
@@ -182,6 +199,7 @@ char *kh_content_extract(kh_page *pg, const char *title, size_t *len)
 		}
 	}
 
+	best = container_of(pg, best);
 	int b = pg->seg_begin[best], e = pg->seg_end[best];
 	if (getenv("KH_DEBUG_CONTENT")) {
 		fprintf(stderr, "best=%d <%s class=%s id=%s> score=%.0f segs [%d,%d) of %d hint=%d\n", best,
