@@ -85,11 +85,12 @@ static void mark_neg(kh_page *pg, const double *good, const double *all)
 /* How much boilerplate counts against a container, relative to prose. Below 1
  * because the text inside the chosen container is filtered again: a container
  * that holds the whole article and some furniture beats one paragraph of it. */
-static double junk_weight(void)
-{
-	const char *e = getenv("KH_JUNK");
-	return e ? atof(e) : 0.3;
-}
+#define JUNK_WEIGHT 0.3
+/* Short lines without links (list items, table cells, headings) count a little
+ * for a container: articles with ingredient lists or fact tables. */
+#define SHORT_WEIGHT 0.2
+/* Furniture against prose when narrowing the container to its densest run. */
+#define TRIM_ALPHA 1.0
 
 static double weight(const kh_segment *s, double junk)
 {
@@ -97,7 +98,7 @@ static double weight(const kh_segment *s, double junk)
 		return -junk * s->chars;
 	if (s->cls == KH_SEG_GOOD)
 		return s->chars * (1.0 - link_density(s));
-	return -junk * s->link_chars;
+	return SHORT_WEIGHT * (s->chars - s->link_chars) - junk * s->link_chars;
 }
 
 static int is_candidate(const kh_page *pg, int i)
@@ -131,6 +132,46 @@ static int neg_below(const kh_page *pg, const kh_segment *s, int top, const doub
 }
 
 /* Is the segment the headline? `title_chars` is the headline's visible length. */
+/* Narrows [*b, *e) to its densest run of segments (the maximum-sum subarray of
+ * prose minus ALPHA x furniture), so that prose cut off from the article by
+ * link lists and share bars (author boxes, promotions, teasers) is left out. */
+static void trim_to_densest(const kh_page *pg, int *b, int *e, int top, const double *good,
+			    const double *all)
+{
+	const double alpha = TRIM_ALPHA;
+	double best = 0, run = 0;
+	int best_b = *b, best_e = *b, run_b = *b;
+	for (int i = *b; i < *e; i++) {
+		const kh_segment *s = &pg->seg[i];
+		double w;
+		if (s->cls == KH_SEG_GOOD && !neg_below(pg, s, top, good, all))
+			w = s->chars;
+		else if (s->cls == KH_SEG_BAD || neg_below(pg, s, top, good, all))
+			w = -alpha * s->chars;
+		else
+			w = 0;
+		if (run <= 0) {
+			run = 0;
+			run_b = i;
+		}
+		run += w;
+		if (run > best) {
+			best = run;
+			best_b = run_b;
+			best_e = i + 1;
+		}
+	}
+	if (best > 0) {
+		/* keep the short lines right before and after the run (headings, sign-offs) */
+		while (best_b > *b && pg->seg[best_b - 1].cls == KH_SEG_SHORT)
+			best_b--;
+		while (best_e < *e && pg->seg[best_e].cls == KH_SEG_SHORT)
+			best_e++;
+		*b = best_b;
+		*e = best_e;
+	}
+}
+
 static int is_title(const kh_segment *s, const char *title_key, unsigned title_chars)
 {
 	if (!title_key || !*title_key || s->chars > title_chars + 8 || s->chars + 8 < title_chars)
@@ -147,6 +188,35 @@ static void emit(kh_buf *out, const kh_segment *s)
 		kh_buf_add(out, "\n\n", 2);
 	kh_buf_add(out, s->text, s->len);
 }
+
+#ifdef KH_CONTENT_TRACE
+/* Developer trace (cmake -DCMAKE_C_FLAGS=-DKH_CONTENT_TRACE): the chosen
+ * container, the ancestors of the longest segment, and every segment. */
+static void trace(const kh_page *pg, int best, double best_score, const double *good,
+		  const double *all, const double *prefix, double junk)
+{
+	int b = pg->seg_begin[best], e = pg->seg_end[best];
+		fprintf(stderr, "best=%d <%s class=%s id=%s> score=%.0f segs [%d,%d) of %d hint=%d\n", best,
+			pg->el[best]->name, kh_dom_attr(pg->el[best], "class"),
+			kh_dom_attr(pg->el[best], "id"), best_score, b, e, pg->nseg, pg->hint[best]);
+		int big = 0;
+		for (int i = 0; i < pg->nseg; i++)
+			if (pg->seg[i].chars > pg->seg[big].chars)
+				big = i;
+		for (int el = pg->seg[big].owner; el >= 0; el = pg->parent[el]) {
+			double sc = prefix[pg->seg_end[el]] - prefix[pg->seg_begin[el]];
+			fprintf(stderr, "  anc %d [%d,%d) boiler=%d <%s class=%.80s id=%s> hint=%d good=%.0f score=%.0f\n", el, pg->seg_begin[el], pg->seg_end[el], is_boiler(pg, el, good, all, 0),
+				pg->el[el]->name, kh_dom_attr(pg->el[el], "class"),
+				kh_dom_attr(pg->el[el], "id"), pg->hint[el], good[el], sc);
+		}
+		for (int i = 0; i < pg->nseg; i++)
+			fprintf(stderr, "  %3d %c%c own=%d<%s.%s> ch=%u ln=%u p=%u w=%.0f %.70s\n", i,
+				"SGB"[pg->seg[i].cls], pg->seg[i].neg ? 'N' : ' ', pg->seg[i].owner,
+				pg->el[pg->seg[i].owner]->name, kh_dom_attr(pg->el[pg->seg[i].owner], "class"),
+				pg->seg[i].chars, pg->seg[i].link_chars, pg->seg[i].punct, weight(&pg->seg[i], junk),
+				pg->seg[i].text);
+	}
+#endif
 
 char *kh_content_extract(kh_page *pg, const char *title, size_t *len)
 {
@@ -181,7 +251,7 @@ char *kh_content_extract(kh_page *pg, const char *title, size_t *len)
 	mark_neg(pg, good, all);
 
 	prefix[0] = 0;
-	double junk = junk_weight();
+	double junk = JUNK_WEIGHT;
 	for (int i = 0; i < pg->nseg; i++)
 		prefix[i + 1] = prefix[i] + weight(&pg->seg[i], junk);
 
@@ -201,27 +271,10 @@ char *kh_content_extract(kh_page *pg, const char *title, size_t *len)
 
 	best = container_of(pg, best);
 	int b = pg->seg_begin[best], e = pg->seg_end[best];
-	if (getenv("KH_DEBUG_CONTENT")) {
-		fprintf(stderr, "best=%d <%s class=%s id=%s> score=%.0f segs [%d,%d) of %d hint=%d\n", best,
-			pg->el[best]->name, kh_dom_attr(pg->el[best], "class"),
-			kh_dom_attr(pg->el[best], "id"), best_score, b, e, pg->nseg, pg->hint[best]);
-		int big = 0;
-		for (int i = 0; i < pg->nseg; i++)
-			if (pg->seg[i].chars > pg->seg[big].chars)
-				big = i;
-		for (int el = pg->seg[big].owner; el >= 0; el = pg->parent[el]) {
-			double sc = prefix[pg->seg_end[el]] - prefix[pg->seg_begin[el]];
-			fprintf(stderr, "  anc %d [%d,%d) <%s class=%s id=%s> hint=%d good=%.0f score=%.0f\n", el, pg->seg_begin[el], pg->seg_end[el],
-				pg->el[el]->name, kh_dom_attr(pg->el[el], "class"),
-				kh_dom_attr(pg->el[el], "id"), pg->hint[el], good[el], sc);
-		}
-		for (int i = 0; i < pg->nseg; i++)
-			fprintf(stderr, "  %3d %c%c own=%d<%s.%s> ch=%u ln=%u p=%u w=%.0f %.70s\n", i,
-				"SGB"[pg->seg[i].cls], pg->seg[i].neg ? 'N' : ' ', pg->seg[i].owner,
-				pg->el[pg->seg[i].owner]->name, kh_dom_attr(pg->el[pg->seg[i].owner], "class"),
-				pg->seg[i].chars, pg->seg[i].link_chars, pg->seg[i].punct, weight(&pg->seg[i], junk),
-				pg->seg[i].text);
-	}
+	trim_to_densest(pg, &b, &e, best, good, all);
+#ifdef KH_CONTENT_TRACE
+	trace(pg, best, best_score, good, all, prefix, junk);
+#endif
 
 	/* A lead between the headline and the body container. */
 	int lead_from = b;
@@ -252,7 +305,7 @@ char *kh_content_extract(kh_page *pg, const char *title, size_t *len)
 		if (s->cls == KH_SEG_SHORT && i < title_at)
 			continue;
 		if (s->cls == KH_SEG_SHORT) {
-			int prev = KH_SEG_SHORT, next = KH_SEG_SHORT;
+			int prev = KH_SEG_SHORT, next = -1;
 			for (int j = i - 1; j >= b; j--)
 				if (pg->seg[j].cls != KH_SEG_SHORT && !neg_below(pg, &pg->seg[j], best, good, all)) {
 					prev = pg->seg[j].cls;
@@ -263,7 +316,7 @@ char *kh_content_extract(kh_page *pg, const char *title, size_t *len)
 					next = pg->seg[j].cls;
 					break;
 				}
-			int keep = next == KH_SEG_GOOD && (prev == KH_SEG_GOOD || s->heading);
+			int keep = next == KH_SEG_GOOD || (prev == KH_SEG_GOOD && next == -1);
 			if (!keep)
 				continue;
 		}

@@ -13,9 +13,10 @@
 static int skipped(xmlNodePtr n)
 {
 	static const char *const tags[] = {
-		"script", "style", "noscript", "template", "head", "title", "select", "option",
+		"script", "style", "template", "head", "title", "select", "option",
 		"textarea", "svg", "math", "button", "input", "iframe", "object", "embed", "canvas",
-		"video", "audio", "map", "datalist", "img", "picture", "source", "link", "meta", NULL};
+		"video", "audio", "map", "datalist", "img", "picture", "source", "link", "meta",
+		"rt", "rp", NULL}; /* rt, rp: ruby annotations (furigana) */
 	if (n->type != XML_ELEMENT_NODE)
 		return n->type != XML_TEXT_NODE && n->type != XML_CDATA_SECTION_NODE;
 	for (int i = 0; tags[i]; i++)
@@ -88,14 +89,40 @@ static int has_token(const char *v, const char *tok)
 	return 0;
 }
 
+/* Class names that state what an article is about or its state, not what the
+ * element is: WordPress and kin put "category-sport tag-news type-post
+ * has-post-thumbnail" on the <article> itself. */
+static int taxonomy_class(const char *c, size_t n)
+{
+	static const char *const prefixes[] = {"category-", "tag-", "type-", "status-", "format-",
+					       "postid-", "post-", "page-id-", "author-", "has-",
+					       "tax-", "term-", "hashtags-", "cat-", NULL};
+	for (int i = 0; prefixes[i]; i++) {
+		size_t k = strlen(prefixes[i]);
+		if (n > k && !strncmp(c, prefixes[i], k))
+			return 1;
+	}
+	return 0;
+}
+
 static int attr_hint(const char *value)
 {
 	char low[512];
-	size_t n = strlen(value);
-	if (n >= sizeof low)
-		n = sizeof low - 1;
-	for (size_t i = 0; i < n; i++)
-		low[i] = (char)tolower((unsigned char)value[i]);
+	size_t n = 0;
+	/* lower-case copy without the taxonomy class names */
+	for (const char *p = value; *p && n + 1 < sizeof low;) {
+		while (*p && isspace((unsigned char)*p))
+			p++;
+		const char *w = p;
+		while (*p && !isspace((unsigned char)*p))
+			p++;
+		size_t wl = (size_t)(p - w);
+		if (wl == 0 || taxonomy_class(w, wl))
+			continue;
+		for (size_t i = 0; i < wl && n + 2 < sizeof low; i++)
+			low[n++] = (char)tolower((unsigned char)w[i]);
+		low[n++] = ' ';
+	}
 	low[n] = '\0';
 	int w = 0;
 	for (int i = 0; i < nhints; i++) {
@@ -145,8 +172,11 @@ static int element_hint(xmlNodePtr n, hint_cache *cache)
 		load_hints();
 	const char *name = (const char *)n->name;
 	int w = 0;
+	if (!strcmp(name, "body") || !strcmp(name, "html"))
+		return 0; /* their classes describe the page's layout, not themselves */
 	if (!strcmp(name, "nav") || !strcmp(name, "aside") || !strcmp(name, "footer") ||
-	    !strcmp(name, "figcaption") || !strcmp(name, "menu") || !strcmp(name, "marquee"))
+	    !strcmp(name, "figcaption") || !strcmp(name, "menu") || !strcmp(name, "marquee") ||
+	    !strcmp(name, "noscript")) /* noscript: read, since a broken one can swallow the page */
 		w -= 5;
 	else if (!strcmp(name, "form"))
 		w -= 1;
