@@ -181,27 +181,54 @@ static int site_from_title(const char *title_tag, const char *headline, char **s
 	return 0;
 }
 
-/* «منبع: X» on a line of its own, in the page or at the end of the text. */
-static char *source_line(const kh_page *pg, const char *text)
+/* The X of «منبع: X» at `t` (pointing at «منبع»), or NULL: the colon is required,
+ * so that «منبع آگاه» or «منبع مجاز است» are not taken. */
+static char *source_after(const char *t)
 {
-	if (pg) {
-		for (int i = 0; i < pg->nseg; i++) {
-			const char *t = strstr(pg->seg[i].text, "منبع");
-			if (t && pg->seg[i].chars < 300) {
-				char *x = credited(t, strlen(t), "منبع", NULL);
-				if (x)
-					return x;
+	const char *after = t + strlen("منبع");
+	while (*after == ' ')
+		after++;
+	if (*after != ':')
+		return NULL;
+	return credited(t, strlen(t), "منبع", NULL);
+}
+
+/* The agency of the first «منبع: X» line of the page (or of the text) that
+ * names one; the first such X at all in `*raw` when none does. */
+static char *source_line(const kh_page *pg, const char *text, char **raw)
+{
+	*raw = NULL;
+	for (int i = 0; pg && i < pg->nseg; i++) {
+		if (pg->seg[i].chars > 300)
+			continue;
+		for (const char *t = strstr(pg->seg[i].text, "منبع"); t; t = strstr(t + 1, "منبع")) {
+			char *x = source_after(t);
+			if (!x)
+				continue;
+			char *agency = kh_agency_canonical(x, 0);
+			if (agency) {
+				free(x);
+				return agency;
 			}
+			if (!*raw)
+				*raw = x;
+			else
+				free(x);
 		}
 	}
-	const char *last = text ? strstr(text, "منبع") : NULL;
-	while (last) {
-		const char *after = last + strlen("منبع");
-		while (*after == ' ')
-			after++;
-		if (*after == ':')
-			return credited(last, strlen(last), "منبع", NULL);
-		last = strstr(after, "منبع");
+	for (const char *t = text ? strstr(text, "منبع") : NULL; t; t = strstr(t + 1, "منبع")) {
+		char *x = source_after(t);
+		if (!x)
+			continue;
+		char *agency = kh_agency_canonical(x, 0);
+		if (agency) {
+			free(x);
+			return agency;
+		}
+		if (!*raw)
+			*raw = x;
+		else
+			free(x);
 	}
 	return NULL;
 }
@@ -221,10 +248,12 @@ int kh_source_extract(const kh_page *pg, const kh_meta *m, kh_article *a)
 	size_t head = a->text_len < 800 ? a->text_len : 800;
 	char *via_phrase = credited(a->text, head, "به گزارش", " به نقل از");
 	char *quoted = credited(a->text, head, "به نقل از", NULL);
-	char *line = source_line(pg, a->text);
-	char *agency = NULL;
+	/* The page's own «منبع: X» line first: it is the site's statement of where
+	 * the item came from; then the credit phrases of the text. */
+	char *line = NULL;
+	char *agency = source_line(pg, a->text, &line);
 	const char *cands[3] = {quoted, via_phrase, line};
-	for (int i = 0; i < 3 && !agency; i++)
+	for (int i = 0; i < 2 && !agency; i++)
 		if (cands[i])
 			agency = kh_agency_canonical(cands[i], 0);
 	if (!agency && a->site)

@@ -273,6 +273,38 @@ static void agency_names(void **state)
 	assert_null(kh_agency_canonical("اول مهر ماه", 0));
 }
 
+static kh_article *extract_str(const char *html)
+{
+	kh_article *a = NULL;
+	assert_int_equal(kh_extract_html(html, strlen(html), NULL, &a, NULL), KH_OK);
+	return a;
+}
+
+static void agency_rules(void **state)
+{
+	(void)state;
+	/* the page's «منبع: X» line outranks the text's credit phrases */
+	kh_article *a = extract_str(
+		"<html><body><div class='body'><p>به گزارش خبرنگار ما به نقل از رویترز، رئیس‌جمهور "
+		"آمریکا امروز در سفری دو روزه وارد منطقه شد و با مقامات محلی گفت‌وگو کرد.</p></div>"
+		"<div class='src'>منبع: ايسنا</div><div>نقل مطالب با ذکر منبع مجاز است.</div></body></html>");
+	assert_string_equal(a->agency, "خبرگزاری دانشجویان ایران (ایسنا)");
+	kh_article_free(a);
+	/* «منبع» without a colon is not a source line; Tasnim's youth club is not YJC */
+	a = extract_str("<html><body><p>به گزارش خبرنگار فرهنگی باشگاه خبرنگاران تسنیم «پویا»، مراسم "
+			"بزرگداشت این استاد دانشگاه دیروز با حضور اساتید فلسفه برگزار شد و سخنرانان از او "
+			"یاد کردند.</p><div>نقل مطالب با ذکر منبع مجاز است.</div></body></html>");
+	assert_string_equal(a->agency, "باشگاه خبرنگاران پویا (تسنیم)");
+	kh_article_free(a);
+	/* no credit anywhere, and the site is not an agency: no agency */
+	a = extract_str("<html><head><meta property='og:site_name' content='وبلاگ من'></head><body><p>"
+			"امروز هوا آفتابی بود و ما برای پیاده‌روی به کوه رفتیم و تا ظهر آنجا ماندیم و "
+			"برگشتیم.</p></body></html>");
+	assert_null(a->agency);
+	assert_string_equal(a->site, "وبلاگ من");
+	kh_article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -286,6 +318,7 @@ int main(void)
 		cmocka_unit_test(deep_nesting),
 		cmocka_unit_test(visible_jalali_dates),
 		cmocka_unit_test(agency_names),
+		cmocka_unit_test(agency_rules),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
