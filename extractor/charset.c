@@ -1,5 +1,6 @@
 /* charset.c — decode a page to UTF-8: BOM, byte evidence, declarations, ICU detection. */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -65,7 +66,16 @@ static void utf8_evidence(const char *s, size_t len, size_t *multi, size_t *inva
 	*cut = 0;
 	while (p < end) {
 		if (*p < 0x80) {
-			p++;
+			/* ASCII runs, eight bytes at a time */
+			while (end - p >= 8) {
+				uint64_t w;
+				memcpy(&w, p, 8);
+				if (w & 0x8080808080808080ull)
+					break;
+				p += 8;
+			}
+			while (p < end && *p < 0x80)
+				p++;
 			continue;
 		}
 		uint32_t cp;

@@ -44,12 +44,15 @@ int kh_page_index(const kh_page *pg, xmlNodePtr n)
 
 typedef struct hint_entry {
 	char pat[32];
+	size_t len;
 	int weight;
 	int token; /* 1: must equal a whole token of the attribute; 0: any substring */
+	int next;  /* next entry with the same first byte, -1 at the end */
 } hint_entry;
 
 static hint_entry *hints;
 static int nhints = -1;
+static int first_of[256]; /* first entry starting with each byte, -1 if none */
 
 static void load_hints(void)
 {
@@ -71,22 +74,19 @@ static void load_hints(void)
 		size_t n = f[0].len < sizeof e->pat - 1 ? f[0].len : sizeof e->pat - 1;
 		memcpy(e->pat, f[0].s, n);
 		e->pat[n] = '\0';
+		e->len = n;
 		e->weight = atoi(f[1].s);
 		e->token = f[2].len > 0 && f[2].s[0] == 't';
+		e->next = -1;
 		nhints++;
 	}
-}
-
-static int has_token(const char *v, const char *tok)
-{
-	size_t n = strlen(tok);
-	for (const char *p = v; (p = strstr(p, tok)) != NULL; p++) {
-		int l = p == v || !isalnum((unsigned char)p[-1]);
-		int r = !isalnum((unsigned char)p[n]);
-		if (l && r)
-			return 1;
+	for (int i = 0; i < 256; i++)
+		first_of[i] = -1;
+	for (int i = nhints - 1; i >= 0; i--) { /* chains keep the file's order */
+		unsigned char c = (unsigned char)hints[i].pat[0];
+		hints[i].next = first_of[c];
+		first_of[c] = i;
 	}
-	return 0;
 }
 
 /* Class names that state what an article is about or its state, not what the
@@ -124,11 +124,22 @@ static int attr_hint(const char *value)
 		low[n++] = ' ';
 	}
 	low[n] = '\0';
+	/* One pass: at each byte, try the entries that start with it. Each entry
+	 * counts once per attribute. */
+	unsigned char seen[512 / 8 + 1] = {0};
 	int w = 0;
-	for (int i = 0; i < nhints; i++) {
-		const hint_entry *e = &hints[i];
-		if (e->token ? has_token(low, e->pat) : strstr(low, e->pat) != NULL)
+	for (size_t i = 0; i < n; i++) {
+		for (int k = first_of[(unsigned char)low[i]]; k >= 0; k = hints[k].next) {
+			const hint_entry *e = &hints[k];
+			if (k >= 512 || (seen[k / 8] & (1u << (k % 8))) || i + e->len > n ||
+			    memcmp(low + i, e->pat, e->len))
+				continue;
+			if (e->token && ((i > 0 && isalnum((unsigned char)low[i - 1])) ||
+					 isalnum((unsigned char)low[i + e->len])))
+				continue;
+			seen[k / 8] |= (unsigned char)(1u << (k % 8));
 			w += e->weight;
+		}
 	}
 	return w;
 }
@@ -182,14 +193,29 @@ static int element_hint(xmlNodePtr n, hint_cache *cache)
 		w -= 1;
 	else if (!strcmp(name, "article") || !strcmp(name, "main"))
 		w += 1;
+	const char *cls = NULL, *id = NULL, *itemprop = NULL, *role = NULL;
+	for (xmlAttrPtr a = n->properties; a; a = a->next) { /* one pass over the attributes */
+		const char *an = (const char *)a->name;
+		if (!a->children || a->children->type != XML_TEXT_NODE || !a->children->content)
+			continue;
+		const char *av = (const char *)a->children->content;
+		if (!strcmp(an, "class"))
+			cls = av;
+		else if (!strcmp(an, "id"))
+			id = av;
+		else if (!strcmp(an, "itemprop"))
+			itemprop = av;
+		else if (!strcmp(an, "role"))
+			role = av;
+	}
 	const char *v;
-	if ((v = kh_dom_attr(n, "class")) != NULL)
-		w += cached_attr_hint(cache, v);
-	if ((v = kh_dom_attr(n, "id")) != NULL)
-		w += attr_hint(v); /* ids are unique: no use caching them */
-	if ((v = kh_dom_attr(n, "itemprop")) != NULL && strstr(v, "articleBody"))
+	if (cls)
+		w += cached_attr_hint(cache, cls);
+	if (id)
+		w += attr_hint(id); /* ids are unique: no use caching them */
+	if (itemprop && strstr(itemprop, "articleBody"))
 		w += 5;
-	if ((v = kh_dom_attr(n, "role")) != NULL) {
+	if ((v = role) != NULL) {
 		if (!strcmp(v, "main") || !strcmp(v, "article"))
 			w += 2;
 		else if (!strcmp(v, "navigation") || !strcmp(v, "complementary") ||
