@@ -43,6 +43,16 @@ static double link_density(const kh_segment *s)
 	return s->chars ? (double)s->link_chars / s->chars : 0.0;
 }
 
+/* A line too short to call prose by length alone is prose when function words
+ * make up much of it («Be there or be square!», «Ich weiß, ich bin müde»), as
+ * in jusText; menus, labels and keyword lists have none. */
+#define PROSE_STOPWORDS 0.4
+
+static int wordy(const kh_segment *s)
+{
+	return s->chars >= 30 && s->words >= 4 && s->stops >= PROSE_STOPWORDS * s->words;
+}
+
 static void classify(kh_page *pg)
 {
 	for (int i = 0; i < pg->nseg; i++) {
@@ -51,7 +61,7 @@ static void classify(kh_page *pg)
 		if (ld > 0.5 || (s->chars < 200 && kh_page_is_boilerplate_phrase(s->text, s->len)))
 			s->cls = KH_SEG_BAD;
 		else if (ld <= 0.3 && !s->heading &&
-			 (s->chars >= 100 || (s->chars >= 40 && s->punct >= 1)))
+			 (s->chars >= 100 || (s->chars >= 40 && s->punct >= 1) || wordy(s)))
 			s->cls = KH_SEG_GOOD;
 		else
 			s->cls = KH_SEG_SHORT;

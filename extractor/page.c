@@ -277,6 +277,121 @@ int kh_page_is_boilerplate_phrase(const char *text, size_t len)
 	return hit;
 }
 
+/* ---- function words ---- */
+
+#define STOP_SLOTS 1024 /* power of two, well above the list's size */
+static const char *stop_word[STOP_SLOTS];
+static unsigned char stop_len[STOP_SLOTS];
+static int stops_loaded;
+
+static unsigned long hash_bytes(const char *s, size_t n)
+{
+	unsigned long h = 2166136261u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+static void load_stops(void)
+{
+	kh_table_iter it;
+	kh_field f[1];
+	kh_table_begin(&it, kh_data_stopwords, kh_data_stopwords_len);
+	while (kh_table_row(&it, f, 1) == 1) {
+		if (f[0].len == 0 || f[0].len > 255)
+			continue;
+		unsigned long h = hash_bytes(f[0].s, f[0].len);
+		for (unsigned k = 0; k < STOP_SLOTS; k++) {
+			unsigned slot = (unsigned)((h + k) & (STOP_SLOTS - 1));
+			if (!stop_word[slot]) {
+				stop_word[slot] = f[0].s; /* points into the embedded data */
+				stop_len[slot] = (unsigned char)f[0].len;
+				break;
+			}
+			if (stop_len[slot] == f[0].len && !memcmp(stop_word[slot], f[0].s, f[0].len))
+				break;
+		}
+	}
+	stops_loaded = 1;
+}
+
+static int is_stop(const char *w, size_t n)
+{
+	unsigned long h = hash_bytes(w, n);
+	for (unsigned k = 0; k < STOP_SLOTS; k++) {
+		unsigned slot = (unsigned)((h + k) & (STOP_SLOTS - 1));
+		if (!stop_word[slot])
+			return 0;
+		if (stop_len[slot] == n && !memcmp(stop_word[slot], w, n))
+			return 1;
+	}
+	return 0;
+}
+
+static int word_char(uint32_t c)
+{
+	if (c < 0x80)
+		return isalnum((int)c);
+	if (kh_is_space(c) || c == 0x200C || c == 0x200D)
+		return 0;
+	/* punctuation that is not ASCII: Arabic, guillemets, general punctuation */
+	return !(c == 0x060C || c == 0x061B || c == 0x061F || c == 0x06D4 || c == 0x066A ||
+		 c == 0x00AB || c == 0x00BB || (c >= 0x2010 && c <= 0x205E) || c == 0x00B7);
+}
+
+static int cjk(uint32_t c)
+{
+	return (c >= 0x3040 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0xF900 && c <= 0xFAFF);
+}
+
+void kh_page_count_words(const char *text, size_t len, unsigned *words, unsigned *stops)
+{
+	if (!stops_loaded)
+		load_stops();
+	const unsigned char *p = (const unsigned char *)text, *end = p + len;
+	char w[64];
+	size_t wn = 0;
+	int in_word = 0, too_long = 0;
+	unsigned nw = 0, ns = 0, ncjk = 0, nchars = 0;
+	while (p <= end) {
+		uint32_t c = ' ';
+		int k = 1;
+		if (p < end) {
+			k = kh_utf8_next(p, (size_t)(end - p), &c);
+			if (!k)
+				k = 1, c = 0xFFFD;
+		}
+		if (p < end && word_char(c)) {
+			nchars++;
+			ncjk += cjk(c);
+			if (!in_word)
+				in_word = 1, wn = 0, too_long = 0;
+			if (c < 0x80)
+				c = (uint32_t)tolower((int)c);
+			else if (c >= 0xC0 && c <= 0xDE && c != 0xD7)
+				c += 0x20; /* Latin-1 capitals */
+			char tmp[4];
+			int tl = kh_utf8_put(c, tmp);
+			if (wn + (size_t)tl <= sizeof w) {
+				memcpy(w + wn, tmp, (size_t)tl);
+				wn += (size_t)tl;
+			} else {
+				too_long = 1;
+			}
+		} else if (in_word) {
+			in_word = 0;
+			nw++;
+			if (!too_long && is_stop(w, wn))
+				ns++;
+		}
+		p += k;
+	}
+	if (ncjk * 2 > nchars)
+		nw = ns = 0; /* written without spaces: words cannot be counted this way */
+	*words = nw;
+	*stops = ns;
+}
+
 /* ---- building ---- */
 
 static int add_element(kh_page *pg, xmlNodePtr n, int parent, hint_cache *cache)
@@ -405,6 +520,7 @@ static void acc_flush(kh_page *pg, seg_acc *a)
 	g->chars = a->chars;
 	g->link_chars = a->link_chars;
 	g->punct = a->punct;
+	kh_page_count_words(g->text, g->len, &g->words, &g->stops);
 	g->inline_neg = a->neg_chars * 2 > a->chars;
 	g->owner = -1;
 	for (xmlNodePtr n = a->first->parent; n; n = n->parent) {

@@ -17,6 +17,8 @@ typedef struct kh_segment {
 	unsigned chars;      /* visible code points */
 	unsigned link_chars; /* of which inside <a> */
 	unsigned punct;      /* sentence and clause punctuation marks */
+	unsigned words;      /* words (0 for scripts written without spaces) */
+	unsigned stops;      /* of which function words (data/stopwords.txt) */
 	int owner;           /* index of the owning block element */
 	unsigned char heading; /* 1..6 when owned by <hN>, else 0 */
 	unsigned char cls;   /* enum kh_seg_class */
@@ -50,6 +52,10 @@ int kh_page_index(const kh_page *pg, xmlNodePtr n);
 
 /* Hint weight of an element from its tag, class, id, itemprop and role. */
 int kh_page_element_hint(xmlNodePtr n);
+
+/* Counts the words of `text` and, among them, the function words of
+ * data/stopwords.txt; scripts without spaces (CJK) give 0 words. */
+void kh_page_count_words(const char *text, size_t len, unsigned *words, unsigned *stops);
 
 /* Does the segment's text start with a boilerplate phrase (data/boilerplate.txt)? */
 int kh_page_is_boilerplate_phrase(const char *text, size_t len);
