@@ -141,6 +141,25 @@ static int neg_below(const kh_page *pg, const kh_segment *s, int top, const doub
 	return 0;
 }
 
+/* A short line after the last paragraph that may close the text («See you
+ * there!», a greeting): not a heading, not a label or a question to the reader
+ * (those end in ':' or '?'). */
+static int sign_off(const kh_segment *s)
+{
+	if (s->heading || s->len == 0)
+		return 0;
+	const char *t = s->text + s->len;
+	while (t > s->text && (t[-1] == ' ' || t[-1] == '*'))
+		t--;
+	if (t == s->text)
+		return 0;
+	if (t[-1] == ':' || t[-1] == '?')
+		return 0;
+	if (t - s->text >= 2 && ((unsigned char)t[-2] == 0xD8 && (unsigned char)t[-1] == 0x9F))
+		return 0; /* «؟» */
+	return 1;
+}
+
 /* Is the segment the headline? `title_chars` is the headline's visible length. */
 /* Narrows [*b, *e) to its densest run of segments (the maximum-sum subarray of
  * prose minus ALPHA x furniture), so that prose cut off from the article by
@@ -326,7 +345,7 @@ char *kh_content_extract(kh_page *pg, const char *title, size_t *len)
 					next = pg->seg[j].cls;
 					break;
 				}
-			int keep = next == KH_SEG_GOOD || (prev == KH_SEG_GOOD && next == -1);
+			int keep = next == KH_SEG_GOOD || (prev == KH_SEG_GOOD && next == -1 && sign_off(s));
 			if (!keep)
 				continue;
 		}

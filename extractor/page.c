@@ -241,6 +241,8 @@ static void load_phrases(void)
 	nphrases = 0;
 	kh_table_begin(&it, kh_data_boilerplate, kh_data_boilerplate_len);
 	while (kh_table_row(&it, f, 1) == 1) {
+		if (f[0].len == 0)
+			continue;
 		if (nphrases == cap) {
 			int nc = cap ? cap * 2 : 64;
 			char **p = realloc(phrases, (size_t)nc * sizeof *p);
@@ -249,8 +251,12 @@ static void load_phrases(void)
 			phrases = p;
 			cap = nc;
 		}
+		/* "phrase$": the whole line must be the phrase; kept as a leading '$' */
+		int whole = f[0].s[f[0].len - 1] == '$';
 		kh_buf b = {0};
-		kh_fold(f[0].s, f[0].len, &b);
+		if (whole)
+			kh_buf_addc(&b, '$');
+		kh_fold(f[0].s, f[0].len - (size_t)whole, &b);
 		char *s = kh_buf_detach(&b, NULL);
 		if (!s)
 			return;
@@ -269,8 +275,13 @@ int kh_page_is_boilerplate_phrase(const char *text, size_t len)
 	int hit = 0;
 	if (b.data) {
 		for (int i = 0; i < nphrases && !hit; i++) {
-			size_t n = strlen(phrases[i]);
-			hit = !strncmp(b.data, phrases[i], n) && (b.data[n] == '\0' || b.data[n] == ' ');
+			const char *ph = phrases[i];
+			if (ph[0] == '$') {
+				hit = !strcmp(b.data, ph + 1);
+				continue;
+			}
+			size_t n = strlen(ph);
+			hit = !strncmp(b.data, ph, n) && (b.data[n] == '\0' || b.data[n] == ' ');
 		}
 	}
 	kh_buf_free(&b);
