@@ -53,12 +53,23 @@ static int wordy(const kh_segment *s)
 	return s->chars >= 30 && s->words >= 4 && s->stops >= PROSE_STOPWORDS * s->words;
 }
 
+/* «Friday | 14 June 2019 | 15:49 by X | 0 comments», «کد خبر: ۱۲ | تاریخ انتشار: ...»:
+ * fields separated by bars are a meta line, not a sentence. */
+static int meta_line(const kh_segment *s)
+{
+	int bars = 0;
+	for (const char *p = s->text; *p; p++)
+		bars += *p == '|';
+	return bars >= 2;
+}
+
 static void classify(kh_page *pg)
 {
 	for (int i = 0; i < pg->nseg; i++) {
 		kh_segment *s = &pg->seg[i];
 		double ld = link_density(s);
-		if (ld > 0.5 || (s->chars < 200 && kh_page_is_boilerplate_phrase(s->text, s->len)))
+		if (ld > 0.5 || (s->chars < 200 && (kh_page_is_boilerplate_phrase(s->text, s->len) ||
+						     meta_line(s))))
 			s->cls = KH_SEG_BAD;
 		else if (ld <= 0.3 && !s->heading &&
 			 (s->chars >= 100 || (s->chars >= 40 && s->punct >= 1) || wordy(s)))
