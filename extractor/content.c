@@ -46,7 +46,9 @@ static double link_density(const kh_segment *s)
 /* A line too short to call prose by length alone is prose when function words
  * make up much of it («Be there or be square!», «Ich weiß, ich bin müde»), as
  * in jusText; menus, labels and keyword lists have none. */
+#ifndef PROSE_STOPWORDS
 #define PROSE_STOPWORDS 0.4
+#endif
 
 static int wordy(const kh_segment *s)
 {
@@ -106,12 +108,14 @@ static void mark_neg(kh_page *pg, const double *good, const double *all)
 /* How much boilerplate counts against a container, relative to prose. Below 1
  * because the text inside the chosen container is filtered again: a container
  * that holds the whole article and some furniture beats one paragraph of it. */
-#define JUNK_WEIGHT 0.3
+#ifndef JUNK_WEIGHT
+#define JUNK_WEIGHT 0.5
+#endif
 /* Short lines without links (list items, table cells, headings) count a little
  * for a container: articles with ingredient lists or fact tables. */
+#ifndef SHORT_WEIGHT
 #define SHORT_WEIGHT 0.2
-/* Furniture against prose when narrowing the container to its densest run. */
-#define TRIM_ALPHA 1.0
+#endif
 
 static double weight(const kh_segment *s, double junk)
 {
@@ -172,46 +176,6 @@ static int sign_off(const kh_segment *s)
 }
 
 /* Is the segment the headline? `title_chars` is the headline's visible length. */
-/* Narrows [*b, *e) to its densest run of segments (the maximum-sum subarray of
- * prose minus ALPHA x furniture), so that prose cut off from the article by
- * link lists and share bars (author boxes, promotions, teasers) is left out. */
-static void trim_to_densest(const kh_page *pg, int *b, int *e, int top, const double *good,
-			    const double *all)
-{
-	const double alpha = TRIM_ALPHA;
-	double best = 0, run = 0;
-	int best_b = *b, best_e = *b, run_b = *b;
-	for (int i = *b; i < *e; i++) {
-		const kh_segment *s = &pg->seg[i];
-		double w;
-		if (s->cls == KH_SEG_GOOD && !neg_below(pg, s, top, good, all))
-			w = s->chars;
-		else if (s->cls == KH_SEG_BAD || neg_below(pg, s, top, good, all))
-			w = -alpha * s->chars;
-		else
-			w = 0;
-		if (run <= 0) {
-			run = 0;
-			run_b = i;
-		}
-		run += w;
-		if (run > best) {
-			best = run;
-			best_b = run_b;
-			best_e = i + 1;
-		}
-	}
-	if (best > 0) {
-		/* keep the short lines right before and after the run (headings, sign-offs) */
-		while (best_b > *b && pg->seg[best_b - 1].cls == KH_SEG_SHORT)
-			best_b--;
-		while (best_e < *e && pg->seg[best_e].cls == KH_SEG_SHORT)
-			best_e++;
-		*b = best_b;
-		*e = best_e;
-	}
-}
-
 static int is_title(const kh_segment *s, const char *title_key, unsigned title_chars)
 {
 	if (!title_key || !*title_key || s->chars > title_chars + 8 || s->chars + 8 < title_chars)
@@ -311,7 +275,6 @@ char *kh_content_extract(kh_page *pg, const char *title, size_t *len)
 
 	best = container_of(pg, best);
 	int b = pg->seg_begin[best], e = pg->seg_end[best];
-	trim_to_densest(pg, &b, &e, best, good, all);
 #ifdef KH_CONTENT_TRACE
 	trace(pg, best, best_score, good, all, prefix, junk);
 #endif
