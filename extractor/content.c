@@ -175,6 +175,19 @@ static int sign_off(const kh_segment *s)
 	return 1;
 }
 
+/* Does a short line read as a sentence: three words or more, ending in . or !
+ * («Gerne. Bis morgen.», «Thanks for reading!»)? */
+static int sentence(const kh_segment *s)
+{
+	if (s->words < 3)
+		return 0;
+	const char *t = s->text + s->len;
+	while (t > s->text && t[-1] == ' ')
+		t--;
+	char last = t > s->text ? t[-1] : 0;
+	return last == '.' || last == '!';
+}
+
 /* Is the segment the headline? `title_chars` is the headline's visible length. */
 static int is_title(const kh_segment *s, const char *title_key, unsigned title_chars)
 {
@@ -319,7 +332,8 @@ char *kh_content_extract(kh_page *pg, const char *title, size_t *len)
 					next = pg->seg[j].cls;
 					break;
 				}
-			int keep = next == KH_SEG_GOOD || (prev == KH_SEG_GOOD && next == -1 && sign_off(s));
+			int keep = next == KH_SEG_GOOD ||
+				   (prev == KH_SEG_GOOD && sign_off(s) && (next == -1 || sentence(s)));
 			if (!keep)
 				continue;
 		}
