@@ -188,6 +188,19 @@ static int sentence(const kh_segment *s)
 	return last == '.' || last == '!';
 }
 
+/* A line that is one link between two paragraphs of prose («more on the
+ * event here», a source URL) belongs to the text; a run of link lines is a
+ * list of links and does not. Boilerplate phrases and meta lines never count. */
+static int lone_link(const kh_page *pg, int i, int b, int e)
+{
+	const kh_segment *s = &pg->seg[i];
+	if (s->chars > 200 || s->link_chars * 2 <= s->chars ||
+	    kh_page_is_boilerplate_phrase(s->text, s->len) || meta_line(s))
+		return 0;
+	return i > b && i + 1 < e && pg->seg[i - 1].cls == KH_SEG_GOOD &&
+	       pg->seg[i + 1].cls == KH_SEG_GOOD && !pg->seg[i - 1].neg && !pg->seg[i + 1].neg;
+}
+
 /* Is the segment the headline? `title_chars` is the headline's visible length. */
 static int is_title(const kh_segment *s, const char *title_key, unsigned title_chars)
 {
@@ -316,7 +329,9 @@ char *kh_content_extract(kh_page *pg, const char *title, size_t *len)
 	/* The body: GOOD kept, SHORT by context. */
 	for (int i = b; i < e; i++) {
 		kh_segment *s = &pg->seg[i];
-		if (s->cls == KH_SEG_BAD || neg_below(pg, s, best, good, all) || is_title(s, title_key, tchars))
+		if (neg_below(pg, s, best, good, all) || is_title(s, title_key, tchars))
+			continue;
+		if (s->cls == KH_SEG_BAD && !lone_link(pg, i, b, e))
 			continue;
 		if (s->cls == KH_SEG_SHORT && i < title_at)
 			continue;

@@ -95,7 +95,7 @@ static void load_hints(void)
 static int taxonomy_class(const char *c, size_t n)
 {
 	static const char *const prefixes[] = {"category-", "tag-", "type-", "status-", "format-",
-					       "postid-", "post-", "page-id-", "author-", "has-",
+					       "postid-", "post-", "page-id-", "has-",
 					       "tax-", "term-", "hashtags-", "cat-", NULL};
 	for (int i = 0; prefixes[i]; i++) {
 		size_t k = strlen(prefixes[i]);

@@ -305,6 +305,31 @@ static void agency_rules(void **state)
 	kh_article_free(a);
 }
 
+static void blog_in_english(void **state)
+{
+	(void)state;
+	kh_article *a = extract("blog-en.html");
+	assert_string_equal(a->title, "Restoring an old bicycle in one weekend");
+	assert_string_equal(a->site, "Slow Roads");
+	/* an unclosed <noscript> and taxonomy classes ("tag-ads") hide nothing */
+	assert_true(has(a->text, "My grandfather's bicycle had been standing in the shed"));
+	assert_true(has(a->text, "far better than anything in that price range"));
+	assert_true(has(a->text, "What it cost"));           /* a heading before prose */
+	assert_true(has(a->text, "The repair guide I followed")); /* a lone link between paragraphs */
+	assert_true(has(a->text, "See you on the road!"));   /* a sign-off */
+	assert_false(has(a->text, "Saturday | 4 May 2019")); /* a bar-separated meta line */
+	assert_false(has(a->text, "Share this"));
+	assert_false(has(a->text, "Related posts"));
+	assert_false(has(a->text, "Fixing a puncture"));
+	assert_false(has(a->text, "Dana writes about cycling")); /* the author box */
+	assert_false(has(a->text, "Archives"));
+	assert_false(has(a->text, "All rights reserved"));
+	assert_false(has(a->text, "Rides"));
+	assert_null(a->published);
+	assert_null(a->agency);
+	kh_article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -319,6 +344,7 @@ int main(void)
 		cmocka_unit_test(visible_jalali_dates),
 		cmocka_unit_test(agency_names),
 		cmocka_unit_test(agency_rules),
+		cmocka_unit_test(blog_in_english),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
