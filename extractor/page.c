@@ -25,7 +25,8 @@ static int skipped(xmlNodePtr n)
 	if (kh_dom_attr(n, "hidden"))
 		return 1;
 	const char *style = kh_dom_attr(n, "style");
-	if (style && (kh_memcasemem(style, strlen(style), "display:none") ||
+	if (style && (strstr(style, "none") || strstr(style, "hidden") || strstr(style, "NONE")) &&
+	    (kh_memcasemem(style, strlen(style), "display:none") ||
 		      kh_memcasemem(style, strlen(style), "display: none") ||
 		      kh_memcasemem(style, strlen(style), "visibility:hidden")))
 		return 1;
@@ -268,8 +269,8 @@ int kh_page_is_boilerplate_phrase(const char *text, size_t len)
 {
 	if (nphrases < 0)
 		load_phrases();
-	if (len > 120)
-		len = 120; /* the phrases are short */
+	if (len > 80)
+		len = 80; /* the phrases are short */
 	kh_buf b = {0};
 	kh_fold(text, len, &b);
 	int hit = 0;
@@ -531,7 +532,9 @@ static void acc_flush(kh_page *pg, seg_acc *a)
 	g->chars = a->chars;
 	g->link_chars = a->link_chars;
 	g->punct = a->punct;
-	kh_page_count_words(g->text, g->len, &g->words, &g->stops);
+	/* only short lines are judged by their words; long ones are prose by length */
+	if (g->chars < 120)
+		kh_page_count_words(g->text, g->len, &g->words, &g->stops);
 	g->inline_neg = a->neg_chars * 2 > a->chars;
 	g->owner = -1;
 	for (xmlNodePtr n = a->first->parent; n; n = n->parent) {

@@ -17,7 +17,7 @@ typedef struct kh_segment {
 	unsigned chars;      /* visible code points */
 	unsigned link_chars; /* of which inside <a> */
 	unsigned punct;      /* sentence and clause punctuation marks */
-	unsigned words;      /* words (0 for scripts written without spaces) */
+	unsigned words;      /* words, counted for lines under 120 chars (0 for scripts without spaces) */
 	unsigned stops;      /* of which function words (data/stopwords.txt) */
 	int owner;           /* index of the owning block element */
 	unsigned char heading; /* 1..6 when owned by <hN>, else 0 */
