@@ -40,8 +40,8 @@ static int load(const char *path, page *p)
 
 static void bare_parse(const page *p)
 {
-	int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-		   HTML_PARSE_COMPACT;
+	int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+	           HTML_PARSE_NONET | HTML_PARSE_COMPACT;
 	htmlDocPtr d = htmlReadMemory(p->data, (int)p->len, NULL, NULL, opts);
 	if (d)
 		xmlFreeDoc(d);
@@ -99,9 +99,12 @@ int main(int argc, char **argv)
 		t_extract += t2 - t1;
 	}
 	double pp = n * rounds / t_parse, pe = n * rounds / t_extract;
-	printf("pages %d (%.1f MB), rounds %d, extracted %d/%d\n", n, bytes / 1e6, rounds, ok / rounds, n);
-	printf("libxml2 bare parse: %8.1f pages/s  %6.1f MB/s\n", pp, bytes * rounds / t_parse / 1e6);
-	printf("khabar extract:     %8.1f pages/s  %6.1f MB/s\n", pe, bytes * rounds / t_extract / 1e6);
+	printf("pages %d (%.1f MB), rounds %d, extracted %d/%d\n", n, bytes / 1e6, rounds,
+	       ok / rounds, n);
+	printf("libxml2 bare parse: %8.1f pages/s  %6.1f MB/s\n", pp,
+	       bytes * rounds / t_parse / 1e6);
+	printf("khabar extract:     %8.1f pages/s  %6.1f MB/s\n", pe,
+	       bytes * rounds / t_extract / 1e6);
 	printf("ratio extract/parse: %.2f\n", pe / pp);
 	for (int i = 0; i < n; i++)
 		free(pages[i].data);

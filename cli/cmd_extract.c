@@ -11,23 +11,27 @@
 static void usage(FILE *f, const char *prog)
 {
 	fprintf(f,
-		"Usage: %s [OPTIONS] FILE...\n"
-		"Extract the article record (khabar.article/1 JSON) from news pages.\n"
-		"FILE is an HTML page, a .txt file (plain text), or - for standard input.\n"
-		"\n"
-		"  -u, --url URL         record URL as the page's address (one input only)\n"
-		"  -t, --text            read the inputs as plain text: `text` is the input verbatim\n"
-		"  -j, --jsonl           one record per line (default: indented JSON)\n"
-		"  -c, --charset NAME    the encoding a server declared (still checked against the bytes)\n"
-		"  -O, --output-dir DIR  write DIR/NAME.json for each input instead of standard output\n"
-		"      --max-size BYTES  refuse larger inputs (default 64 MiB)\n"
-		"  -q, --quiet           no per-file error messages\n"
-		"  -h, --help            this help\n"
-		"      --version         print the version\n"
-		"\n"
-		"Exit status: 0 all inputs extracted; 1 an input could not be read or is not HTML/text\n"
-		"(the others are still extracted); 2 bad usage.\n",
-		prog);
+	        "Usage: %s [OPTIONS] FILE...\n"
+	        "Extract the article record (khabar.article/1 JSON) from news pages.\n"
+	        "FILE is an HTML page, a .txt file (plain text), or - for standard input.\n"
+	        "\n"
+	        "  -u, --url URL         record URL as the page's address (one input only)\n"
+	        "  -t, --text            read the inputs as plain text: `text` is the input "
+	        "verbatim\n"
+	        "  -j, --jsonl           one record per line (default: indented JSON)\n"
+	        "  -c, --charset NAME    the encoding a server declared (still checked against the "
+	        "bytes)\n"
+	        "  -O, --output-dir DIR  write DIR/NAME.json for each input instead of standard "
+	        "output\n"
+	        "      --max-size BYTES  refuse larger inputs (default 64 MiB)\n"
+	        "  -q, --quiet           no per-file error messages\n"
+	        "  -h, --help            this help\n"
+	        "      --version         print the version\n"
+	        "\n"
+	        "Exit status: 0 all inputs extracted; 1 an input could not be read or is not "
+	        "HTML/text\n"
+	        "(the others are still extracted); 2 bad usage.\n",
+	        prog);
 }
 
 static int ends_with(const char *s, const char *suf)
@@ -54,12 +58,16 @@ static char *output_path(const char *dir, const char *p)
 
 int kh_cmd_extract(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{"url", required_argument, NULL, 'u'},      {"text", no_argument, NULL, 't'},
-		{"jsonl", no_argument, NULL, 'j'},          {"charset", required_argument, NULL, 'c'},
-		{"output-dir", required_argument, NULL, 'O'}, {"max-size", required_argument, NULL, 'M'},
-		{"quiet", no_argument, NULL, 'q'},          {"help", no_argument, NULL, 'h'},
-		{"version", no_argument, NULL, 'V'},        {NULL, 0, NULL, 0}};
+	static const struct option longopts[] = {{"url", required_argument, NULL, 'u'},
+	                                         {"text", no_argument, NULL, 't'},
+	                                         {"jsonl", no_argument, NULL, 'j'},
+	                                         {"charset", required_argument, NULL, 'c'},
+	                                         {"output-dir", required_argument, NULL, 'O'},
+	                                         {"max-size", required_argument, NULL, 'M'},
+	                                         {"quiet", no_argument, NULL, 'q'},
+	                                         {"help", no_argument, NULL, 'h'},
+	                                         {"version", no_argument, NULL, 'V'},
+	                                         {NULL, 0, NULL, 0}};
 	const char *prog = argv[0];
 	kh_extract_options opts = {0};
 	int text_mode = 0, jsonl = 0, quiet = 0, c;
@@ -78,7 +86,8 @@ int kh_cmd_extract(int argc, char **argv)
 			char *end;
 			unsigned long long v = strtoull(optarg, &end, 10);
 			if (*end || v == 0) {
-				fprintf(stderr, "%s: --max-size takes a positive number of bytes\n", prog);
+				fprintf(stderr, "%s: --max-size takes a positive number of bytes\n",
+				        prog);
 				return 2;
 			}
 			opts.max_bytes = (size_t)v;
@@ -86,15 +95,14 @@ int kh_cmd_extract(int argc, char **argv)
 		}
 		case 'h': usage(stdout, prog); return 0;
 		case 'V': printf("khabar %s\n", KH_VERSION); return 0;
-		default:
-			fprintf(stderr, "Try '%s --help'.\n", prog);
-			return 2;
+		default: fprintf(stderr, "Try '%s --help'.\n", prog); return 2;
 		}
 	}
 	int nin = argc - optind;
 	if (nin == 0) {
-		fprintf(stderr, "%s: no input given (a file, or - for standard input). Try '%s --help'.\n",
-			prog, prog);
+		fprintf(stderr,
+		        "%s: no input given (a file, or - for standard input). Try '%s --help'.\n",
+		        prog, prog);
 		return 2;
 	}
 	if (opts.url && nin > 1) {
@@ -111,9 +119,10 @@ int kh_cmd_extract(int argc, char **argv)
 		kh_article *a = NULL;
 		kh_status rc;
 		if (!strncmp(path, "http://", 7) || !strncmp(path, "https://", 8))
-			rc = kh_error_set(&err, KH_ERR_USAGE,
-					  "fetching URLs is not available in this build; save the page "
-					  "and pass the file");
+			rc = kh_error_set(
+			        &err, KH_ERR_USAGE,
+			        "fetching URLs is not available in this build; save the page "
+			        "and pass the file");
 		else
 			rc = kh_read_input(path, opts.max_bytes, &data, &len, &err);
 		if (!rc) {
@@ -141,8 +150,8 @@ int kh_cmd_extract(int argc, char **argv)
 				}
 				free(line);
 				free(op);
-			} else if (fwrite(json, 1, jl, stdout) != jl || fputc('\n', stdout) == EOF ||
-				   fflush(stdout) != 0) {
+			} else if (fwrite(json, 1, jl, stdout) != jl ||
+			           fputc('\n', stdout) == EOF || fflush(stdout) != 0) {
 				free(json);
 				fprintf(stderr, "%s: cannot write the output\n", prog);
 				return 1;

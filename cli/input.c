@@ -27,8 +27,9 @@ kh_status kh_read_input(const char *path, size_t max, char **data, size_t *len, 
 	while (buf) {
 		if (n == cap) {
 			if (cap > max) {
-				rc = kh_error_set(err, KH_ERR_TOO_BIG, "%s: larger than the limit of %zu bytes",
-						  path, max);
+				rc = kh_error_set(err, KH_ERR_TOO_BIG,
+				                  "%s: larger than the limit of %zu bytes", path,
+				                  max);
 				break;
 			}
 			char *nb = realloc(buf, cap * 2);
@@ -43,7 +44,8 @@ kh_status kh_read_input(const char *path, size_t max, char **data, size_t *len, 
 		n += r;
 		if (r == 0) {
 			if (ferror(f))
-				rc = kh_error_set(err, KH_ERR_IO, "%s: read error: %s", path, strerror(errno));
+				rc = kh_error_set(err, KH_ERR_IO, "%s: read error: %s", path,
+				                  strerror(errno));
 			break;
 		}
 	}
@@ -52,7 +54,8 @@ kh_status kh_read_input(const char *path, size_t max, char **data, size_t *len, 
 	if (!is_stdin)
 		fclose(f);
 	if (!rc && n > max)
-		rc = kh_error_set(err, KH_ERR_TOO_BIG, "%s: larger than the limit of %zu bytes", path, max);
+		rc = kh_error_set(err, KH_ERR_TOO_BIG, "%s: larger than the limit of %zu bytes",
+		                  path, max);
 	if (rc) {
 		free(buf);
 		return rc;

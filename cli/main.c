@@ -8,13 +8,13 @@
 static void usage(FILE *f)
 {
 	fprintf(f, "Usage: khabar COMMAND [OPTIONS] [ARGS]\n"
-		   "Turn Persian news pages into searchable, structured facts.\n"
-		   "\n"
-		   "Commands:\n"
-		   "  extract    extract the article record (JSON) from pages or text\n"
-		   "\n"
-		   "  khabar COMMAND --help   help on one command\n"
-		   "  khabar --version        print the version\n");
+	           "Turn Persian news pages into searchable, structured facts.\n"
+	           "\n"
+	           "Commands:\n"
+	           "  extract    extract the article record (JSON) from pages or text\n"
+	           "\n"
+	           "  khabar COMMAND --help   help on one command\n"
+	           "  khabar --version        print the version\n");
 }
 
 int main(int argc, char **argv)

@@ -13,15 +13,15 @@
 #define DEFAULT_MAX_BYTES ((size_t)64 << 20)
 
 static kh_status check_input(const char *bytes, size_t len, const kh_extract_options *o,
-			     kh_error *err)
+                             kh_error *err)
 {
 	size_t max = o && o->max_bytes ? o->max_bytes : DEFAULT_MAX_BYTES;
 	if (len > max)
-		return kh_error_set(err, KH_ERR_TOO_BIG, "input is %zu bytes, over the limit of %zu",
-				    len, max);
+		return kh_error_set(err, KH_ERR_TOO_BIG,
+		                    "input is %zu bytes, over the limit of %zu", len, max);
 	size_t i = 0;
 	while (i < len && (bytes[i] == ' ' || bytes[i] == '\n' || bytes[i] == '\r' ||
-			   bytes[i] == '\t' || bytes[i] == '\f'))
+	                   bytes[i] == '\t' || bytes[i] == '\f'))
 		i++;
 	if (i == len)
 		return kh_error_set(err, KH_ERR_EMPTY, "input is empty");
@@ -42,7 +42,7 @@ static kh_article *new_article(const kh_extract_options *o, const kh_decoded *d)
 }
 
 kh_status kh_extract_html(const char *bytes, size_t len, const kh_extract_options *opts,
-			  kh_article **out, kh_error *err)
+                          kh_article **out, kh_error *err)
 {
 	*out = NULL;
 	kh_status rc = check_input(bytes, len, opts, err);
@@ -97,7 +97,7 @@ done:
 }
 
 kh_status kh_extract_text(const char *bytes, size_t len, const kh_extract_options *opts,
-			  kh_article **out, kh_error *err)
+                          kh_article **out, kh_error *err)
 {
 	*out = NULL;
 	kh_status rc = check_input(bytes, len, opts, err);

@@ -39,9 +39,15 @@ int kh_buf_add(kh_buf *b, const char *s, size_t n)
 	return 0;
 }
 
-int kh_buf_adds(kh_buf *b, const char *s) { return kh_buf_add(b, s, strlen(s)); }
+int kh_buf_adds(kh_buf *b, const char *s)
+{
+	return kh_buf_add(b, s, strlen(s));
+}
 
-int kh_buf_addc(kh_buf *b, char c) { return kh_buf_add(b, &c, 1); }
+int kh_buf_addc(kh_buf *b, char c)
+{
+	return kh_buf_add(b, &c, 1);
+}
 
 char *kh_buf_detach(kh_buf *b, size_t *len)
 {

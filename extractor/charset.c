@@ -41,10 +41,12 @@ int kh_charset_sniff_meta(const char *html, size_t len, char *out, size_t outsz)
 				c++;
 			if (c < tag_end && *c == '=') {
 				c++;
-				while (c < tag_end && (isspace((unsigned char)*c) || *c == '"' || *c == '\''))
+				while (c < tag_end &&
+				       (isspace((unsigned char)*c) || *c == '"' || *c == '\''))
 					c++;
 				const char *v = c;
-				while (c < tag_end && (isalnum((unsigned char)*c) || strchr("-_:.", *c)))
+				while (c < tag_end &&
+				       (isalnum((unsigned char)*c) || strchr("-_:.", *c)))
 					c++;
 				if (c > v) {
 					lower_copy(out, outsz, v, (size_t)(c - v));
@@ -210,7 +212,8 @@ static kh_status copy_utf8(const char *s, size_t len, kh_decoded *out, kh_error 
 			kh_buf_add(&b, "\xEF\xBF\xBD", 3);
 			out->replaced++;
 			p++;
-			while (p < end && (*p & 0xC0) == 0x80) /* skip the rest of a broken sequence */
+			while (p < end &&
+			       (*p & 0xC0) == 0x80) /* skip the rest of a broken sequence */
 				p++;
 		}
 	}
@@ -220,10 +223,12 @@ static kh_status copy_utf8(const char *s, size_t len, kh_decoded *out, kh_error 
 	return KH_OK;
 }
 
-static kh_status convert(const char *from, const char *s, size_t len, kh_decoded *out, kh_error *err)
+static kh_status convert(const char *from, const char *s, size_t len, kh_decoded *out,
+                         kh_error *err)
 {
 	if (len > 0x7ffffff0u / 4)
-		return kh_error_set(err, KH_ERR_TOO_BIG, "input of %zu bytes is too large to convert", len);
+		return kh_error_set(err, KH_ERR_TOO_BIG,
+		                    "input of %zu bytes is too large to convert", len);
 	UErrorCode st = U_ZERO_ERROR;
 	int32_t cap = (int32_t)(len * 3 + 16);
 	char *dst = malloc((size_t)cap);
@@ -235,14 +240,15 @@ static kh_status convert(const char *from, const char *s, size_t len, kh_decoded
 		cap = n + 1;
 		dst = malloc((size_t)cap);
 		if (!dst)
-			return kh_error_set(err, KH_ERR_NOMEM, "out of memory decoding %zu bytes", len);
+			return kh_error_set(err, KH_ERR_NOMEM, "out of memory decoding %zu bytes",
+			                    len);
 		st = U_ZERO_ERROR;
 		n = ucnv_convert("UTF-8", from, dst, cap, s, (int32_t)len, &st);
 	}
 	if (U_FAILURE(st)) {
 		free(dst);
 		return kh_error_set(err, KH_ERR_ENCODING, "cannot decode input as %s: %s", from,
-				    u_errorName(st));
+		                    u_errorName(st));
 	}
 	/* The converter output is valid UTF-8; one more pass drops NULs. */
 	kh_status rc = copy_utf8(dst, (size_t)n, out, err);
@@ -251,7 +257,7 @@ static kh_status convert(const char *from, const char *s, size_t len, kh_decoded
 }
 
 kh_status kh_decode(const char *bytes, size_t len, const char *http_charset, int is_html,
-		    kh_decoded *out, kh_error *err)
+                    kh_decoded *out, kh_error *err)
 {
 	memset(out, 0, sizeof *out);
 	const unsigned char *u = (const unsigned char *)bytes;
@@ -285,7 +291,8 @@ kh_status kh_decode(const char *bytes, size_t len, const char *http_charset, int
 		strcpy(out->charset, "utf-8"); /* valid as it is: one copy */
 		out->data = malloc(len + 1);
 		if (!out->data)
-			return kh_error_set(err, KH_ERR_NOMEM, "out of memory decoding %zu bytes", len);
+			return kh_error_set(err, KH_ERR_NOMEM, "out of memory decoding %zu bytes",
+			                    len);
 		memcpy(out->data, bytes, len);
 		out->data[len] = '\0';
 		out->len = len;
@@ -300,7 +307,7 @@ kh_status kh_decode(const char *bytes, size_t len, const char *http_charset, int
 	 * unless it names a Latin code page and the bytes are plainly Arabic script. */
 	char guess[32] = "";
 	int trusted = *declared && !is_utf8_name(declared) && !is_latin_name(declared) &&
-		      converter_exists(declared);
+	              converter_exists(declared);
 	int arabic = looks_cp1256(u, len);
 	int conf = trusted || arabic ? -1 : detect(bytes, len, guess, sizeof guess);
 	int arabic_guess = !strcmp(guess, "windows-1256") || !strcmp(guess, "iso-8859-6");

@@ -21,7 +21,7 @@
 #include "fold.h"
 #include "utf8.h"
 
-#define NEG_HINT (-2)    /* at or below: looks like boilerplate */
+#define NEG_HINT    (-2) /* at or below: looks like boilerplate */
 #define STRONG_HINT (-5) /* at or below: boilerplate whatever it holds (nav, comments, related) */
 
 /* Does element i look like boilerplate? Strong evidence (comments, navigation,
@@ -70,11 +70,11 @@ static void classify(kh_page *pg)
 	for (int i = 0; i < pg->nseg; i++) {
 		kh_segment *s = &pg->seg[i];
 		double ld = link_density(s);
-		if (ld > 0.5 || (s->chars < 200 && (kh_page_is_boilerplate_phrase(s->text, s->len) ||
-						     meta_line(s))))
+		if (ld > 0.5 || (s->chars < 200 &&
+		                 (kh_page_is_boilerplate_phrase(s->text, s->len) || meta_line(s))))
 			s->cls = KH_SEG_BAD;
 		else if (ld <= 0.3 && !s->heading &&
-			 (s->chars >= 100 || (s->chars >= 40 && s->punct >= 1) || wordy(s)))
+		         (s->chars >= 100 || (s->chars >= 40 && s->punct >= 1) || wordy(s)))
 			s->cls = KH_SEG_GOOD;
 		else
 			s->cls = KH_SEG_SHORT;
@@ -94,13 +94,15 @@ static void mark_neg(kh_page *pg, const double *good, const double *all)
 	for (int i = 0; i < pg->nel; i++) {
 		int p = pg->parent[i];
 		char inherited = p >= 0 ? neg[p] : 0;
-		char own = is_boiler(pg, i, good, all, 0) ? (pg->hint[i] <= STRONG_HINT ? 2 : 1) : 0;
+		char own =
+		        is_boiler(pg, i, good, all, 0) ? (pg->hint[i] <= STRONG_HINT ? 2 : 1) : 0;
 		neg[i] = inherited > own ? inherited : own;
 	}
 	for (int i = 0; i < pg->nseg; i++) {
 		kh_segment *s = &pg->seg[i];
 		int n = neg[s->owner];
-		s->neg = (unsigned char)(s->inline_neg || n == 2 || (n == 1 && s->cls != KH_SEG_GOOD));
+		s->neg = (unsigned char)(s->inline_neg || n == 2 ||
+		                         (n == 1 && s->cls != KH_SEG_GOOD));
 	}
 	free(neg);
 }
@@ -145,7 +147,7 @@ static int container_of(const kh_page *pg, int i)
  * One that holds most of top's prose is a wrapper (WordPress puts taxonomy
  * classes such as "tag-news category-sport" on the <article> itself). */
 static int neg_below(const kh_page *pg, const kh_segment *s, int top, const double *good,
-		     const double *all)
+                     const double *all)
 {
 	if (s->inline_neg)
 		return 1;
@@ -223,29 +225,33 @@ static void emit(kh_buf *out, const kh_segment *s)
 /* Developer trace (cmake -DCMAKE_C_FLAGS=-DKH_CONTENT_TRACE): the chosen
  * container, the ancestors of the longest segment, and every segment. */
 static void trace(const kh_page *pg, int best, double best_score, const double *good,
-		  const double *all, const double *prefix, double junk)
+                  const double *all, const double *prefix, double junk)
 {
 	int b = pg->seg_begin[best], e = pg->seg_end[best];
-		fprintf(stderr, "best=%d <%s class=%s id=%s> score=%.0f segs [%d,%d) of %d hint=%d\n", best,
-			pg->el[best]->name, kh_dom_attr(pg->el[best], "class"),
-			kh_dom_attr(pg->el[best], "id"), best_score, b, e, pg->nseg, pg->hint[best]);
-		int big = 0;
-		for (int i = 0; i < pg->nseg; i++)
-			if (pg->seg[i].chars > pg->seg[big].chars)
-				big = i;
-		for (int el = pg->seg[big].owner; el >= 0; el = pg->parent[el]) {
-			double sc = prefix[pg->seg_end[el]] - prefix[pg->seg_begin[el]];
-			fprintf(stderr, "  anc %d [%d,%d) boiler=%d <%s class=%.80s id=%s> hint=%d good=%.0f score=%.0f\n", el, pg->seg_begin[el], pg->seg_end[el], is_boiler(pg, el, good, all, 0),
-				pg->el[el]->name, kh_dom_attr(pg->el[el], "class"),
-				kh_dom_attr(pg->el[el], "id"), pg->hint[el], good[el], sc);
-		}
-		for (int i = 0; i < pg->nseg; i++)
-			fprintf(stderr, "  %3d %c%c own=%d<%s.%s> ch=%u ln=%u p=%u w=%.0f %.70s\n", i,
-				"SGB"[pg->seg[i].cls], pg->seg[i].neg ? 'N' : ' ', pg->seg[i].owner,
-				pg->el[pg->seg[i].owner]->name, kh_dom_attr(pg->el[pg->seg[i].owner], "class"),
-				pg->seg[i].chars, pg->seg[i].link_chars, pg->seg[i].punct, weight(&pg->seg[i], junk),
-				pg->seg[i].text);
+	fprintf(stderr, "best=%d <%s class=%s id=%s> score=%.0f segs [%d,%d) of %d hint=%d\n", best,
+	        pg->el[best]->name, kh_dom_attr(pg->el[best], "class"),
+	        kh_dom_attr(pg->el[best], "id"), best_score, b, e, pg->nseg, pg->hint[best]);
+	int big = 0;
+	for (int i = 0; i < pg->nseg; i++)
+		if (pg->seg[i].chars > pg->seg[big].chars)
+			big = i;
+	for (int el = pg->seg[big].owner; el >= 0; el = pg->parent[el]) {
+		double sc = prefix[pg->seg_end[el]] - prefix[pg->seg_begin[el]];
+		fprintf(stderr,
+		        "  anc %d [%d,%d) boiler=%d <%s class=%.80s id=%s> hint=%d good=%.0f "
+		        "score=%.0f\n",
+		        el, pg->seg_begin[el], pg->seg_end[el], is_boiler(pg, el, good, all, 0),
+		        pg->el[el]->name, kh_dom_attr(pg->el[el], "class"),
+		        kh_dom_attr(pg->el[el], "id"), pg->hint[el], good[el], sc);
 	}
+	for (int i = 0; i < pg->nseg; i++)
+		fprintf(stderr, "  %3d %c%c own=%d<%s.%s> ch=%u ln=%u p=%u w=%.0f %.70s\n", i,
+		        "SGB"[pg->seg[i].cls], pg -> seg[i].neg ? 'N' : ' ', pg->seg[i].owner,
+		        pg->el[pg->seg[i].owner]->name,
+		        kh_dom_attr(pg->el[pg->seg[i].owner], "class"), pg->seg[i].chars,
+		        pg->seg[i].link_chars, pg->seg[i].punct, weight(&pg->seg[i], junk),
+		        pg->seg[i].text);
+}
 #endif
 
 char *kh_content_extract(kh_page *pg, const char *title, size_t *len)
@@ -338,17 +344,19 @@ char *kh_content_extract(kh_page *pg, const char *title, size_t *len)
 		if (s->cls == KH_SEG_SHORT) {
 			int prev = KH_SEG_SHORT, next = -1;
 			for (int j = i - 1; j >= b; j--)
-				if (pg->seg[j].cls != KH_SEG_SHORT && !neg_below(pg, &pg->seg[j], best, good, all)) {
+				if (pg->seg[j].cls != KH_SEG_SHORT &&
+				    !neg_below(pg, &pg->seg[j], best, good, all)) {
 					prev = pg->seg[j].cls;
 					break;
 				}
 			for (int j = i + 1; j < e; j++)
-				if (pg->seg[j].cls != KH_SEG_SHORT && !neg_below(pg, &pg->seg[j], best, good, all)) {
+				if (pg->seg[j].cls != KH_SEG_SHORT &&
+				    !neg_below(pg, &pg->seg[j], best, good, all)) {
 					next = pg->seg[j].cls;
 					break;
 				}
-			int keep = next == KH_SEG_GOOD ||
-				   (prev == KH_SEG_GOOD && sign_off(s) && (next == -1 || sentence(s)));
+			int keep = next == KH_SEG_GOOD || (prev == KH_SEG_GOOD && sign_off(s) &&
+			                                   (next == -1 || sentence(s)));
 			if (!keep)
 				continue;
 		}

@@ -6,8 +6,8 @@
 
 htmlDocPtr kh_dom_parse(const char *utf8, size_t len)
 {
-	int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-		   HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC;
+	int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+	           HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC;
 	if (len > 0x7fffffff)
 		len = 0x7fffffff;
 	return htmlReadMemory(utf8, (int)len, NULL, "UTF-8", opts);
@@ -19,7 +19,8 @@ const char *kh_dom_attr(xmlNodePtr n, const char *name)
 		return NULL;
 	for (xmlAttrPtr a = n->properties; a; a = a->next) {
 		if (a->name && !strcmp((const char *)a->name, name)) {
-			if (a->children && (a->children->type == XML_TEXT_NODE) && !a->children->next)
+			if (a->children && (a->children->type == XML_TEXT_NODE) &&
+			    !a->children->next)
 				return (const char *)a->children->content;
 			return "";
 		}
@@ -46,8 +47,9 @@ xmlNodePtr kh_dom_next(xmlNodePtr n, xmlNodePtr root, int skip_children)
 
 static int invisible(xmlNodePtr n)
 {
-	static const char *const tags[] = {"script", "style", "noscript", "template", "head", "title",
-					   "select", "option", "textarea", "svg", "math", NULL};
+	static const char *const tags[] = {"script",   "style", "noscript", "template",
+	                                   "head",     "title", "select",   "option",
+	                                   "textarea", "svg",   "math",     NULL};
 	if (n->type != XML_ELEMENT_NODE)
 		return 0;
 	for (int i = 0; tags[i]; i++)
@@ -62,9 +64,9 @@ void kh_dom_text_into(xmlNodePtr root, kh_buf *b, int *pending)
 		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
 			if (n->content)
 				kh_append_collapsed(b, (const char *)n->content,
-						    strlen((const char *)n->content), pending);
+				                    strlen((const char *)n->content), pending);
 		} else if (n->type == XML_ELEMENT_NODE && n != root &&
-			   (kh_dom_is_block_name((const char *)n->name) || kh_dom_is(n, "br"))) {
+		           (kh_dom_is_block_name((const char *)n->name) || kh_dom_is(n, "br"))) {
 			*pending = 1;
 		}
 	}
@@ -93,8 +95,8 @@ int kh_dom_is_block_name(const char *name)
 		return !strcmp(r, "orm") || !strcmp(r, "ooter") || !strcmp(r, "igure") ||
 		       !strcmp(r, "igcaption") || !strcmp(r, "ieldset");
 	case 'h':
-		return (r[0] >= '1' && r[0] <= '6' && !r[1]) || !strcmp(r, "eader") || !strcmp(r, "r") ||
-		       !strcmp(r, "tml") || !strcmp(r, "group");
+		return (r[0] >= '1' && r[0] <= '6' && !r[1]) || !strcmp(r, "eader") ||
+		       !strcmp(r, "r") || !strcmp(r, "tml") || !strcmp(r, "group");
 	case 'i': return !strcmp(r, "frame");
 	case 'l': return !strcmp(r, "i") || !strcmp(r, "egend");
 	case 'm': return !strcmp(r, "ain") || !strcmp(r, "enu");
@@ -103,8 +105,9 @@ int kh_dom_is_block_name(const char *name)
 	case 'p': return !r[0] || !strcmp(r, "re");
 	case 's': return !strcmp(r, "ection") || !strcmp(r, "ummary");
 	case 't':
-		return !strcmp(r, "d") || !strcmp(r, "r") || !strcmp(r, "able") || !strcmp(r, "body") ||
-		       !strcmp(r, "head") || !strcmp(r, "foot") || !strcmp(r, "h");
+		return !strcmp(r, "d") || !strcmp(r, "r") || !strcmp(r, "able") ||
+		       !strcmp(r, "body") || !strcmp(r, "head") || !strcmp(r, "foot") ||
+		       !strcmp(r, "h");
 	case 'u': return !strcmp(r, "l");
 	}
 	return 0;

@@ -10,20 +10,15 @@ static uint32_t fold_cp(uint32_t c)
 	switch (c) {
 	case 0x064A: /* ARABIC YEH */
 	case 0x0649: /* ALEF MAKSURA */
-	case 0x06D2:
-		return 0x06CC;
-	case 0x0643: /* ARABIC KAF */
-		return 0x06A9;
+	case 0x06D2: return 0x06CC;
+	case 0x0643: /* ARABIC KAF */ return 0x06A9;
 	case 0x0629: /* TEH MARBUTA */
-	case 0x06C0: /* HEH WITH YEH ABOVE */
-		return 0x0647;
+	case 0x06C0: /* HEH WITH YEH ABOVE */ return 0x0647;
 	case 0x0623:
 	case 0x0625:
 	case 0x0622:
-	case 0x0671:
-		return 0x0627;
-	case 0x0624:
-		return 0x0648;
+	case 0x0671: return 0x0627;
+	case 0x0624: return 0x0648;
 	}
 	if (c >= 0x06F0 && c <= 0x06F9)
 		return '0' + (c - 0x06F0);

@@ -47,8 +47,8 @@ static int from_millis(UCalendar *c, UDate t, kh_ymd *d)
 static kh_status convert(kh_ymd in, const char *from, const char *to, kh_ymd *out, kh_error *err)
 {
 	if (in.month < 1 || in.month > 12 || in.day < 1 || in.day > 31)
-		return kh_error_set(err, KH_ERR_USAGE, "no such date %04d-%02d-%02d", in.year, in.month,
-				    in.day);
+		return kh_error_set(err, KH_ERR_USAGE, "no such date %04d-%02d-%02d", in.year,
+		                    in.month, in.day);
 	UCalendar *a = open_cal(from, "UTC", err);
 	if (!a)
 		return KH_ERR_INTERNAL;
@@ -60,8 +60,8 @@ static kh_status convert(kh_ymd in, const char *from, const char *to, kh_ymd *ou
 	UDate t;
 	kh_status rc = KH_OK;
 	if (to_millis(a, in, 12, 0, 0, &t))
-		rc = kh_error_set(err, KH_ERR_USAGE, "no such date %04d-%02d-%02d", in.year, in.month,
-				  in.day);
+		rc = kh_error_set(err, KH_ERR_USAGE, "no such date %04d-%02d-%02d", in.year,
+		                  in.month, in.day);
 	else if (from_millis(b, t, out))
 		rc = kh_error_set(err, KH_ERR_INTERNAL, "ICU calendar conversion failed");
 	ucal_close(a);
@@ -159,6 +159,7 @@ kh_status kh_iso_to_tehran_date(const char *s, kh_ymd *g, kh_error *err)
 
 void kh_ymd_format(kh_ymd d, char *out)
 {
-	unsigned y = (unsigned)d.year % 10000u, m = (unsigned)d.month % 100u, dd = (unsigned)d.day % 100u;
+	unsigned y = (unsigned)d.year % 10000u, m = (unsigned)d.month % 100u,
+	         dd = (unsigned)d.day % 100u;
 	snprintf(out, 11, "%04u-%02u-%02u", y, m, dd);
 }

@@ -23,12 +23,24 @@ static int set_once(char **field, const char *value)
 	return 0;
 }
 
-static const char *const published_names[] = {
-	"article:published_time", "og:published_time", "og:article:published_time",
-	"datepublished", "pubdate", "publishdate", "publish-date", "publish_date",
-	"dc.date.issued", "dcterms.issued", "dc.date", "dcterms.created", "date",
-	"sailthru.date", "parsely-pub-date", "article.published", "cxenseparse:recs:publishtime",
-	NULL};
+static const char *const published_names[] = {"article:published_time",
+                                              "og:published_time",
+                                              "og:article:published_time",
+                                              "datepublished",
+                                              "pubdate",
+                                              "publishdate",
+                                              "publish-date",
+                                              "publish_date",
+                                              "dc.date.issued",
+                                              "dcterms.issued",
+                                              "dc.date",
+                                              "dcterms.created",
+                                              "date",
+                                              "sailthru.date",
+                                              "parsely-pub-date",
+                                              "article.published",
+                                              "cxenseparse:recs:publishtime",
+                                              NULL};
 
 static int is_article_type(json_t *type)
 {
@@ -40,7 +52,7 @@ static int is_article_type(json_t *type)
 	}
 	const char *t = json_string_value(type);
 	return t && (strstr(t, "Article") || strstr(t, "BlogPosting") || strstr(t, "NewsArticle") ||
-		     !strcmp(t, "Report") || !strcmp(t, "LiveBlogPosting"));
+	             !strcmp(t, "Report") || !strcmp(t, "LiveBlogPosting"));
 }
 
 /* Walks JSON-LD iteratively-bounded: objects in @graph and arrays, depth <= 8. */
@@ -61,7 +73,8 @@ static int walk_ld(json_t *j, kh_meta *m, int depth)
 		return -1;
 	if (is_article_type(json_object_get(j, "@type"))) {
 		if (set_once(&m->ld_headline, json_string_value(json_object_get(j, "headline"))) ||
-		    set_once(&m->ld_published, json_string_value(json_object_get(j, "datePublished"))))
+		    set_once(&m->ld_published,
+		             json_string_value(json_object_get(j, "datePublished"))))
 			return -1;
 		json_t *pub = json_object_get(j, "publisher");
 		if (json_is_array(pub))

@@ -13,10 +13,11 @@
 static int skipped(xmlNodePtr n)
 {
 	static const char *const tags[] = {
-		"script", "style", "template", "head", "title", "select", "option",
-		"textarea", "svg", "math", "button", "input", "iframe", "object", "embed", "canvas",
-		"video", "audio", "map", "datalist", "img", "picture", "source", "link", "meta",
-		"rt", "rp", NULL}; /* rt, rp: ruby annotations (furigana) */
+	        "script", "style",    "template", "head",    "title",  "select",
+	        "option", "textarea", "svg",      "math",    "button", "input",
+	        "iframe", "object",   "embed",    "canvas",  "video",  "audio",
+	        "map",    "datalist", "img",      "picture", "source", "link",
+	        "meta",   "rt",       "rp",       NULL}; /* rt, rp: ruby annotations (furigana) */
 	if (n->type != XML_ELEMENT_NODE)
 		return n->type != XML_TEXT_NODE && n->type != XML_CDATA_SECTION_NODE;
 	for (int i = 0; tags[i]; i++)
@@ -27,8 +28,8 @@ static int skipped(xmlNodePtr n)
 	const char *style = kh_dom_attr(n, "style");
 	if (style && (strstr(style, "none") || strstr(style, "hidden") || strstr(style, "NONE")) &&
 	    (kh_memcasemem(style, strlen(style), "display:none") ||
-		      kh_memcasemem(style, strlen(style), "display: none") ||
-		      kh_memcasemem(style, strlen(style), "visibility:hidden")))
+	     kh_memcasemem(style, strlen(style), "display: none") ||
+	     kh_memcasemem(style, strlen(style), "visibility:hidden")))
 		return 1;
 	return 0;
 }
@@ -95,9 +96,9 @@ static void load_hints(void)
  * has-post-thumbnail" on the <article> itself. */
 static int taxonomy_class(const char *c, size_t n)
 {
-	static const char *const prefixes[] = {"category-", "tag-", "type-", "status-", "format-",
-					       "postid-", "post-", "page-id-", "has-",
-					       "tax-", "term-", "hashtags-", "cat-", NULL};
+	static const char *const prefixes[] = {
+	        "category-", "tag-", "type-", "status-", "format-",   "postid-", "post-",
+	        "page-id-",  "has-", "tax-",  "term-",   "hashtags-", "cat-",    NULL};
 	for (int i = 0; prefixes[i]; i++) {
 		size_t k = strlen(prefixes[i]);
 		if (n > k && !strncmp(c, prefixes[i], k))
@@ -136,7 +137,7 @@ static int attr_hint(const char *value)
 			    memcmp(low + i, e->pat, e->len))
 				continue;
 			if (e->token && ((i > 0 && isalnum((unsigned char)low[i - 1])) ||
-					 isalnum((unsigned char)low[i + e->len])))
+			                 isalnum((unsigned char)low[i + e->len])))
 				continue;
 			seen[k / 8] |= (unsigned char)(1u << (k % 8));
 			w += e->weight;
@@ -220,14 +221,17 @@ static int element_hint(xmlNodePtr n, hint_cache *cache)
 		if (!strcmp(v, "main") || !strcmp(v, "article"))
 			w += 2;
 		else if (!strcmp(v, "navigation") || !strcmp(v, "complementary") ||
-			 !strcmp(v, "contentinfo") || !strcmp(v, "banner") || !strcmp(v, "search") ||
-			 !strcmp(v, "menu") || !strcmp(v, "dialog"))
+		         !strcmp(v, "contentinfo") || !strcmp(v, "banner") ||
+		         !strcmp(v, "search") || !strcmp(v, "menu") || !strcmp(v, "dialog"))
 			w -= 5;
 	}
 	return w;
 }
 
-int kh_page_element_hint(xmlNodePtr n) { return element_hint(n, NULL); }
+int kh_page_element_hint(xmlNodePtr n)
+{
+	return element_hint(n, NULL);
+}
 
 /* ---- boilerplate phrases ---- */
 
@@ -320,7 +324,8 @@ static void load_stops(void)
 				stop_len[slot] = (unsigned char)f[0].len;
 				break;
 			}
-			if (stop_len[slot] == f[0].len && !memcmp(stop_word[slot], f[0].s, f[0].len))
+			if (stop_len[slot] == f[0].len &&
+			    !memcmp(stop_word[slot], f[0].s, f[0].len))
 				break;
 		}
 	}
@@ -348,12 +353,13 @@ static int word_char(uint32_t c)
 		return 0;
 	/* punctuation that is not ASCII: Arabic, guillemets, general punctuation */
 	return !(c == 0x060C || c == 0x061B || c == 0x061F || c == 0x06D4 || c == 0x066A ||
-		 c == 0x00AB || c == 0x00BB || (c >= 0x2010 && c <= 0x205E) || c == 0x00B7);
+	         c == 0x00AB || c == 0x00BB || (c >= 0x2010 && c <= 0x205E) || c == 0x00B7);
 }
 
 static int cjk(uint32_t c)
 {
-	return (c >= 0x3040 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0xF900 && c <= 0xFAFF);
+	return (c >= 0x3040 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) ||
+	       (c >= 0xF900 && c <= 0xFAFF);
 }
 
 void kh_page_count_words(const char *text, size_t len, unsigned *words, unsigned *stops)
@@ -594,7 +600,8 @@ int kh_page_build(kh_page *pg, htmlDocPtr doc)
 				acc_flush(pg, &a);
 			if (!strcmp((const char *)n->name, "a"))
 				links++;
-			cur = add_element(pg, n, n == pg->body ? -1 : kh_page_index(pg, n->parent), cache);
+			cur = add_element(pg, n, n == pg->body ? -1 : kh_page_index(pg, n->parent),
+			                  cache);
 			if (cur < 0)
 				break;
 			descend = n->children != NULL;

@@ -17,27 +17,28 @@ typedef struct kh_segment {
 	unsigned chars;      /* visible code points */
 	unsigned link_chars; /* of which inside <a> */
 	unsigned punct;      /* sentence and clause punctuation marks */
-	unsigned words;      /* words, counted for lines under 120 chars (0 for scripts without spaces) */
-	unsigned stops;      /* of which function words (data/stopwords.txt) */
-	int owner;           /* index of the owning block element */
-	unsigned char heading; /* 1..6 when owned by <hN>, else 0 */
-	unsigned char cls;   /* enum kh_seg_class */
-	unsigned char neg;   /* inside an element that looks like boilerplate */
+	unsigned
+	        words; /* words, counted for lines under 120 chars (0 for scripts without spaces) */
+	unsigned stops;           /* of which function words (data/stopwords.txt) */
+	int owner;                /* index of the owning block element */
+	unsigned char heading;    /* 1..6 when owned by <hN>, else 0 */
+	unsigned char cls;        /* enum kh_seg_class */
+	unsigned char neg;        /* inside an element that looks like boilerplate */
 	unsigned char inline_neg; /* mostly text of boilerplate inline elements (captions) */
 } kh_segment;
 
 typedef struct kh_page {
 	htmlDocPtr doc;
 	xmlNodePtr body;
-	xmlNodePtr *el;    /* elements of the body in document order */
-	int *parent;       /* index of the parent element, -1 at the top */
-	int *seg_begin;    /* segments inside element i: [seg_begin[i], seg_end[i]) */
+	xmlNodePtr *el; /* elements of the body in document order */
+	int *parent;    /* index of the parent element, -1 at the top */
+	int *seg_begin; /* segments inside element i: [seg_begin[i], seg_end[i]) */
 	int *seg_end;
-	int *hint;         /* class/id/tag evidence: < 0 boilerplate, > 0 content */
+	int *hint; /* class/id/tag evidence: < 0 boilerplate, > 0 content */
 	int nel, elcap;
 	kh_segment *seg;
 	int nseg, segcap;
-	int failed;        /* out of memory while building */
+	int failed; /* out of memory while building */
 } kh_page;
 
 /* Cuts the body of `doc` into segments and scores the elements' class, id and

@@ -62,7 +62,10 @@ static int jalali_month(const char *word, size_t n)
 	return month;
 }
 
-static int is_sep(char c) { return c == ' '; }
+static int is_sep(char c)
+{
+	return c == ' ';
+}
 
 int kh_find_jalali_date(const char *s, size_t len, kh_ymd *j, size_t *start, size_t *end)
 {
@@ -83,7 +86,8 @@ int kh_find_jalali_date(const char *s, size_t len, kh_ymd *j, size_t *start, siz
 			int mo, d;
 			if (read_number(s, len, &k, &mo) && k < len && s[k] == sep) {
 				k++;
-				if (read_number(s, len, &k, &d) && mo >= 1 && mo <= 12 && d >= 1 && d <= 31) {
+				if (read_number(s, len, &k, &d) && mo >= 1 && mo <= 12 && d >= 1 &&
+				    d <= 31) {
 					*j = (kh_ymd){v1, mo, d};
 					*start = a;
 					*end = k;
@@ -171,7 +175,8 @@ static const char *const date_like[] = {"date", "time", "tarikh", "publish", "po
 
 static int element_says(xmlNodePtr n, const char *const *words)
 {
-	return contains_any(kh_dom_attr(n, "class"), words) || contains_any(kh_dom_attr(n, "id"), words) ||
+	return contains_any(kh_dom_attr(n, "class"), words) ||
+	       contains_any(kh_dom_attr(n, "id"), words) ||
 	       contains_any(kh_dom_attr(n, "itemprop"), words);
 }
 
@@ -240,7 +245,8 @@ int kh_published_extract(const kh_page *pg, const kh_meta *m, kh_published **out
 					continue;
 			} else {
 				int ok = 0;
-				for (int e = s->owner, up = 0; e >= 0 && up < 3 && !ok; e = pg->parent[e], up++)
+				for (int e = s->owner, up = 0; e >= 0 && up < 3 && !ok;
+				     e = pg->parent[e], up++)
 					ok = element_says(pg->el[e], date_like) &&
 					     !element_says(pg->el[e], not_published);
 				if (!ok || element_says(own, not_published))

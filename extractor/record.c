@@ -48,8 +48,8 @@ char *kh_article_to_json(const kh_article *a, int flags, kh_error *err)
 	}
 	put(o, "source", src, &bad);
 	put(o, "text", json_stringn(a->text ? a->text : "", a->text ? a->text_len : 0), &bad);
-	static const char *const arrays[] = {"entities", "percentages", "dates", "people",
-					     "statements", NULL};
+	static const char *const arrays[] = {"entities", "percentages", "dates",
+	                                     "people",   "statements",  NULL};
 	for (int i = 0; arrays[i]; i++)
 		put(o, arrays[i], json_array(), &bad);
 	char *s = NULL;

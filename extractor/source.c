@@ -12,9 +12,9 @@
  * ambiguous (^) alias at its start. With `whole_only`, the alias must be all of
  * `name` (used for site names). */
 typedef struct alias {
-	char *key;      /* folded alias */
-	int ambiguous;  /* ^alias: only at the start of the credited name */
-	int agency;     /* index of the canonical name */
+	char *key;     /* folded alias */
+	int ambiguous; /* ^alias: only at the start of the credited name */
+	int agency;    /* index of the canonical name */
 } alias;
 
 static alias *aliases;
@@ -201,7 +201,8 @@ static char *source_line(const kh_page *pg, const char *text, char **raw)
 	for (int i = 0; pg && i < pg->nseg; i++) {
 		if (pg->seg[i].chars > 300)
 			continue;
-		for (const char *t = strstr(pg->seg[i].text, "منبع"); t; t = strstr(t + 1, "منبع")) {
+		for (const char *t = strstr(pg->seg[i].text, "منبع"); t;
+		     t = strstr(t + 1, "منبع")) {
 			char *x = source_after(t);
 			if (!x)
 				continue;
@@ -239,7 +240,8 @@ int kh_source_extract(const kh_page *pg, const kh_meta *m, kh_article *a)
 	const char *site = m ? (m->site_name ? m->site_name : m->ld_publisher) : NULL;
 	if (site && !(a->site = kh_collapse_dup(site, strlen(site))))
 		return -1;
-	if (!a->site && m && m->title_tag && a->title && site_from_title(m->title_tag, a->title, &a->site))
+	if (!a->site && m && m->title_tag && a->title &&
+	    site_from_title(m->title_tag, a->title, &a->site))
 		return -1;
 	if (!a->site && a->url)
 		a->site = host_of(a->url); /* NULL when the URL has no host */
@@ -266,8 +268,7 @@ int kh_source_extract(const kh_page *pg, const kh_meta *m, kh_article *a)
 	/* The intermediary: who reported it, when that is not the agency itself. */
 	if (via_phrase && agency) {
 		char *va = kh_agency_canonical(via_phrase, 0);
-		if (!va && !starts_with_agency_word(via_phrase) &&
-		    !strstr(via_phrase, "خبرنگار")) {
+		if (!va && !starts_with_agency_word(via_phrase) && !strstr(via_phrase, "خبرنگار")) {
 			a->via = via_phrase;
 			via_phrase = NULL;
 		}

@@ -9,8 +9,8 @@
 #define MAX_HEADINGS 24
 
 /* Separators between a headline and a site name in <title> and og:title. */
-static const char *const separators[] = {" | ", " - ", " :: ", " – ", " — ", " » ", " « ",
-					 " || ", NULL};
+static const char *const separators[] = {" | ", " - ", " :: ", " – ", " — ",
+                                         " » ", " « ", " || ", NULL};
 
 /* Does fold(h) equal fold(ref) or fold of one part of ref cut at separators? */
 static int matches(const char *hkey, const char *ref)
@@ -84,9 +84,12 @@ static int title_like(xmlNodePtr n)
 		return 1;
 	for (int k = 0; k < 2; k++) {
 		const char *v = k ? id : c;
-		if (v && (kh_memcasemem(v, strlen(v), "title") || kh_memcasemem(v, strlen(v), "headline") ||
-			  kh_memcasemem(v, strlen(v), "titr")) &&
-		    !kh_memcasemem(v, strlen(v), "rutitr") && !kh_memcasemem(v, strlen(v), "subtitle") &&
+		if (v &&
+		    (kh_memcasemem(v, strlen(v), "title") ||
+		     kh_memcasemem(v, strlen(v), "headline") ||
+		     kh_memcasemem(v, strlen(v), "titr")) &&
+		    !kh_memcasemem(v, strlen(v), "rutitr") &&
+		    !kh_memcasemem(v, strlen(v), "subtitle") &&
 		    !kh_memcasemem(v, strlen(v), "widget") && !kh_memcasemem(v, strlen(v), "box"))
 			return 1;
 	}
@@ -112,7 +115,8 @@ int kh_title_extract(const kh_page *pg, const kh_meta *m, char **title)
 		xmlNodePtr n = pg->el[i];
 		int is_h1 = kh_dom_is(n, "h1");
 		int is_h = is_h1 || kh_dom_is(n, "h2") || kh_dom_is(n, "h3");
-		if (!is_h1 && !(title_like(n) && (is_h || kh_dom_is(n, "span") || kh_dom_is(n, "div"))))
+		if (!is_h1 &&
+		    !(title_like(n) && (is_h || kh_dom_is(n, "span") || kh_dom_is(n, "div"))))
 			continue;
 		if (in_boilerplate(pg, i))
 			continue;

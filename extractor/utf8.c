@@ -127,7 +127,8 @@ const char *kh_memcasemem(const char *hay, size_t len, const char *needle)
 		return hay;
 	for (size_t i = 0; i + n <= len; i++) {
 		size_t j = 0;
-		while (j < n && tolower((unsigned char)hay[i + j]) == tolower((unsigned char)needle[j]))
+		while (j < n &&
+		       tolower((unsigned char)hay[i + j]) == tolower((unsigned char)needle[j]))
 			j++;
 		if (j == n)
 			return hay + i;

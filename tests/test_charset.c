@@ -15,7 +15,7 @@
 static const char cp1256_salam[] = "\xd3\xe1\xc7\xe3 \xc7\xed\xd1\xc7\xe4";
 
 static void decode_ok(const char *in, size_t len, const char *http, const char *want_charset,
-		      const char *want_text)
+                      const char *want_text)
 {
 	kh_decoded d;
 	kh_error err = {0};
@@ -56,7 +56,8 @@ static void sniff_meta(void **state)
 static void bom_wins(void **state)
 {
 	(void)state;
-	const char in[] = "\xEF\xBB\xBF<meta charset=windows-1256><p>\xD8\xB3\xD9\x84\xD8\xA7\xD9\x85</p>";
+	const char in[] =
+	        "\xEF\xBB\xBF<meta charset=windows-1256><p>\xD8\xB3\xD9\x84\xD8\xA7\xD9\x85</p>";
 	decode_ok(in, sizeof in - 1, NULL, "utf-8", "<p>سلام</p>");
 	const char u16[] = "\xFF\xFE<\0p\0>\0";
 	decode_ok(u16, sizeof u16 - 1, NULL, "utf-16le", "<p>");
@@ -96,7 +97,8 @@ static void cp1256_declared_and_undeclared(void **state)
 static void latin1_stays_latin(void **state)
 {
 	(void)state;
-	const char in[] = "<meta charset=iso-8859-1><p>Gr\xfc\xdf" "e aus K\xf6ln und M\xfcnchen</p>";
+	const char in[] = "<meta charset=iso-8859-1><p>Gr\xfc\xdf"
+	                  "e aus K\xf6ln und M\xfcnchen</p>";
 	decode_ok(in, sizeof in - 1, NULL, "windows-1252", "Grüße aus Köln");
 }
 
@@ -149,14 +151,14 @@ static void nul_bytes_dropped(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(sniff_meta),
-		cmocka_unit_test(bom_wins),
-		cmocka_unit_test(utf8_declared_cp1256),
-		cmocka_unit_test(cp1256_declared_and_undeclared),
-		cmocka_unit_test(latin1_stays_latin),
-		cmocka_unit_test(truncated_and_broken_utf8),
-		cmocka_unit_test(binary_refused),
-		cmocka_unit_test(nul_bytes_dropped),
+	        cmocka_unit_test(sniff_meta),
+	        cmocka_unit_test(bom_wins),
+	        cmocka_unit_test(utf8_declared_cp1256),
+	        cmocka_unit_test(cp1256_declared_and_undeclared),
+	        cmocka_unit_test(latin1_stays_latin),
+	        cmocka_unit_test(truncated_and_broken_utf8),
+	        cmocka_unit_test(binary_refused),
+	        cmocka_unit_test(nul_bytes_dropped),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

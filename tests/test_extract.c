@@ -61,10 +61,18 @@ static void check_seed(kh_article *a)
 	assert_false(has(a->title, "اتحادیه")); /* no site name */
 	assert_true(has(a->text, "وزارت صنعت، معدن و تجارت از جمله دستگاههای اجرایی است که"));
 	assert_true(has(a->text, "عملکرد ۳۶ درصدی در اجرای قانونی داشت"));
-	static const char *const junk[] = {
-		"Leave a Reply", "Your email address", "Proudly powered", "آخرین نوشته‌ها", "نوشته قبلی",
-		"افزایش ۲۵ درصدی صادرات محصولات پلیمری", "سهم ۴۰ درصدی واحدهای کوچک", "برچسب‌ها",
-		"بیش از ۱۲۰ واحد عضو", "صفحه اصلی", "ارسال شده در", NULL};
+	static const char *const junk[] = {"Leave a Reply",
+	                                   "Your email address",
+	                                   "Proudly powered",
+	                                   "آخرین نوشته‌ها",
+	                                   "نوشته قبلی",
+	                                   "افزایش ۲۵ درصدی صادرات محصولات پلیمری",
+	                                   "سهم ۴۰ درصدی واحدهای کوچک",
+	                                   "برچسب‌ها",
+	                                   "بیش از ۱۲۰ واحد عضو",
+	                                   "صفحه اصلی",
+	                                   "ارسال شده در",
+	                                   NULL};
 	for (int i = 0; junk[i]; i++)
 		if (has(a->text, junk[i]))
 			fail_msg("text keeps «%s»", junk[i]);
@@ -109,11 +117,11 @@ static void table_layout_portal(void **state)
 	kh_article *a = extract("news-table-layout.html");
 	assert_string_equal(a->title, "افتتاح خط دوم قطار شهری تبریز تا پایان سال");
 	assert_true(has(a->text, "شهردار تبریز از آماده شدن هفت ایستگاه"));
-	assert_true(has(a->text, "۸۵ درصد عملیات ریل گذاری"));   /* <font> after <br><br> */
+	assert_true(has(a->text, "۸۵ درصد عملیات ریل گذاری"));        /* <font> after <br><br> */
 	assert_true(has(a->text, "پیمانکار متعهد به تحویل به موقع")); /* after the photo */
-	assert_false(has(a->text, "عکس: واحد عکس"));       /* inline caption */
+	assert_false(has(a->text, "عکس: واحد عکس"));                  /* inline caption */
 	assert_false(has(a->text, "نظرسنجی"));
-	assert_false(has(a->text, "امیدوارم این بار"));     /* user comment */
+	assert_false(has(a->text, "امیدوارم این بار")); /* user comment */
 	assert_false(has(a->text, "قیمت طلا"));
 	assert_false(has(a->text, "کلیه حقوق"));
 	assert_false(has(a->text, "برچسب"));
@@ -121,8 +129,10 @@ static void table_layout_portal(void **state)
 	assert_non_null(a->published); /* from the visible «تاریخ انتشار» line */
 	assert_string_equal(a->published->jalali, "1402-07-18");
 	assert_string_equal(a->published->iso, "2023-10-10");
-	assert_string_equal(a->agency, "خبرگزاری جمهوری اسلامی (ایرنا)"); /* «منبع: خبرگزاري ايرنا» */
-	assert_string_equal(a->site, "پرتال خبری نمونه"); /* the <title> part that is not the headline */
+	assert_string_equal(a->agency,
+	                    "خبرگزاری جمهوری اسلامی (ایرنا)"); /* «منبع: خبرگزاري ايرنا» */
+	assert_string_equal(a->site,
+	                    "پرتال خبری نمونه"); /* the <title> part that is not the headline */
 	kh_article_free(a);
 }
 
@@ -132,7 +142,8 @@ static void lead_before_body(void **state)
 	kh_article *a = extract("news-lead.html");
 	assert_string_equal(a->title, "کشف محموله بزرگ کالای قاچاق در بندرعباس");
 	/* the lead comes first, the kicker «گمرک» and the caption not at all */
-	assert_true(!strncmp(a->text, "فرمانده انتظامی هرمزگان از کشف", strlen("فرمانده انتظامی هرمزگان از کشف")));
+	assert_true(!strncmp(a->text, "فرمانده انتظامی هرمزگان از کشف",
+	                     strlen("فرمانده انتظامی هرمزگان از کشف")));
 	assert_false(has(a->text, "گمرک"));
 	assert_false(has(a->text, "عکس تزئینی"));
 	assert_false(has(a->text, "بیشتر بخوانید"));
@@ -191,12 +202,14 @@ static void bad_inputs(void **state)
 	assert_int_equal(kh_extract_html("<p>سلام دنیا</p>", 20, &o, &a, &err), KH_ERR_TOO_BIG);
 	assert_non_null(strstr(err.message, "limit"));
 	/* markup with no text at all is a page without an article */
-	assert_int_equal(kh_extract_html("<html><body><div></div></body></html>", 37, NULL, &a, &err),
-			 KH_OK);
+	assert_int_equal(
+	        kh_extract_html("<html><body><div></div></body></html>", 37, NULL, &a, &err),
+	        KH_OK);
 	assert_int_equal(a->text_len, 0);
 	kh_article_free(a);
 	/* text outside any markup */
-	assert_int_equal(kh_extract_html("just words, no tags at all here.", 32, NULL, &a, &err), KH_OK);
+	assert_int_equal(kh_extract_html("just words, no tags at all here.", 32, NULL, &a, &err),
+	                 KH_OK);
 	kh_article_free(a);
 }
 
@@ -251,16 +264,15 @@ static void agency_names(void **state)
 	(void)state;
 	struct {
 		const char *in, *want;
-	} cases[] = {
-		{"تسنیم", "خبرگزاری تسنیم"},
-		{"خبرگزاري تسنيم", "خبرگزاری تسنیم"},
-		{"گروه اقتصادی خبرگزاری فارس", "خبرگزاری فارس"},
-		{"خبرگزاری فارس از قم", "خبرگزاری فارس"},
-		{"ايسنا", "خبرگزاری دانشجویان ایران (ایسنا)"},
-		{"خبرنگار اجتماعی ایرنا", "خبرگزاری جمهوری اسلامی (ایرنا)"},
-		{"مهر", "خبرگزاری مهر"},
-		{"باشگاه خبرنگاران جوان", "باشگاه خبرنگاران جوان"},
-		{NULL, NULL}};
+	} cases[] = {{"تسنیم", "خبرگزاری تسنیم"},
+	             {"خبرگزاري تسنيم", "خبرگزاری تسنیم"},
+	             {"گروه اقتصادی خبرگزاری فارس", "خبرگزاری فارس"},
+	             {"خبرگزاری فارس از قم", "خبرگزاری فارس"},
+	             {"ايسنا", "خبرگزاری دانشجویان ایران (ایسنا)"},
+	             {"خبرنگار اجتماعی ایرنا", "خبرگزاری جمهوری اسلامی (ایرنا)"},
+	             {"مهر", "خبرگزاری مهر"},
+	             {"باشگاه خبرنگاران جوان", "باشگاه خبرنگاران جوان"},
+	             {NULL, NULL}};
 	for (int i = 0; cases[i].in; i++) {
 		char *c = kh_agency_canonical(cases[i].in, 0);
 		if (!c || strcmp(c, cases[i].want))
@@ -284,22 +296,27 @@ static void agency_rules(void **state)
 {
 	(void)state;
 	/* the page's «منبع: X» line outranks the text's credit phrases */
-	kh_article *a = extract_str(
-		"<html><body><div class='body'><p>به گزارش خبرنگار ما به نقل از رویترز، رئیس‌جمهور "
-		"آمریکا امروز در سفری دو روزه وارد منطقه شد و با مقامات محلی گفت‌وگو کرد.</p></div>"
-		"<div class='src'>منبع: ايسنا</div><div>نقل مطالب با ذکر منبع مجاز است.</div></body></html>");
+	kh_article *a = extract_str("<html><body><div class='body'><p>به گزارش خبرنگار ما به نقل "
+	                            "از رویترز، رئیس‌جمهور "
+	                            "آمریکا امروز در سفری دو روزه وارد منطقه شد و با مقامات محلی "
+	                            "گفت‌وگو کرد.</p></div>"
+	                            "<div class='src'>منبع: ايسنا</div><div>نقل مطالب با ذکر منبع "
+	                            "مجاز است.</div></body></html>");
 	assert_string_equal(a->agency, "خبرگزاری دانشجویان ایران (ایسنا)");
 	kh_article_free(a);
 	/* «منبع» without a colon is not a source line; Tasnim's youth club is not YJC */
-	a = extract_str("<html><body><p>به گزارش خبرنگار فرهنگی باشگاه خبرنگاران تسنیم «پویا»، مراسم "
-			"بزرگداشت این استاد دانشگاه دیروز با حضور اساتید فلسفه برگزار شد و سخنرانان از او "
-			"یاد کردند.</p><div>نقل مطالب با ذکر منبع مجاز است.</div></body></html>");
+	a = extract_str(
+	        "<html><body><p>به گزارش خبرنگار فرهنگی باشگاه خبرنگاران تسنیم «پویا»، مراسم "
+	        "بزرگداشت این استاد دانشگاه دیروز با حضور اساتید فلسفه برگزار شد و سخنرانان از او "
+	        "یاد کردند.</p><div>نقل مطالب با ذکر منبع مجاز است.</div></body></html>");
 	assert_string_equal(a->agency, "باشگاه خبرنگاران پویا (تسنیم)");
 	kh_article_free(a);
 	/* no credit anywhere, and the site is not an agency: no agency */
-	a = extract_str("<html><head><meta property='og:site_name' content='وبلاگ من'></head><body><p>"
-			"امروز هوا آفتابی بود و ما برای پیاده‌روی به کوه رفتیم و تا ظهر آنجا ماندیم و "
-			"برگشتیم.</p></body></html>");
+	a = extract_str(
+	        "<html><head><meta property='og:site_name' content='وبلاگ من'></head><body><p>"
+	        "امروز هوا آفتابی بود و ما برای پیاده‌روی به کوه رفتیم و تا ظهر آنجا ماندیم "
+	        "و "
+	        "برگشتیم.</p></body></html>");
 	assert_null(a->agency);
 	assert_string_equal(a->site, "وبلاگ من");
 	kh_article_free(a);
@@ -314,10 +331,11 @@ static void blog_in_english(void **state)
 	/* an unclosed <noscript> and taxonomy classes ("tag-ads") hide nothing */
 	assert_true(has(a->text, "My grandfather's bicycle had been standing in the shed"));
 	assert_true(has(a->text, "far better than anything in that price range"));
-	assert_true(has(a->text, "What it cost"));           /* a heading before prose */
-	assert_true(has(a->text, "The repair guide I followed")); /* a lone link between paragraphs */
-	assert_true(has(a->text, "See you on the road!"));   /* a sign-off */
-	assert_false(has(a->text, "Saturday | 4 May 2019")); /* a bar-separated meta line */
+	assert_true(has(a->text, "What it cost")); /* a heading before prose */
+	assert_true(
+	        has(a->text, "The repair guide I followed")); /* a lone link between paragraphs */
+	assert_true(has(a->text, "See you on the road!"));    /* a sign-off */
+	assert_false(has(a->text, "Saturday | 4 May 2019"));  /* a bar-separated meta line */
 	assert_false(has(a->text, "Share this"));
 	assert_false(has(a->text, "Related posts"));
 	assert_false(has(a->text, "Fixing a puncture"));
@@ -333,18 +351,18 @@ static void blog_in_english(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(seed_utf8),
-		cmocka_unit_test(seed_cp1256),
-		cmocka_unit_test(table_layout_portal),
-		cmocka_unit_test(lead_before_body),
-		cmocka_unit_test(page_without_article),
-		cmocka_unit_test(plain_text_verbatim),
-		cmocka_unit_test(bad_inputs),
-		cmocka_unit_test(deep_nesting),
-		cmocka_unit_test(visible_jalali_dates),
-		cmocka_unit_test(agency_names),
-		cmocka_unit_test(agency_rules),
-		cmocka_unit_test(blog_in_english),
+	        cmocka_unit_test(seed_utf8),
+	        cmocka_unit_test(seed_cp1256),
+	        cmocka_unit_test(table_layout_portal),
+	        cmocka_unit_test(lead_before_body),
+	        cmocka_unit_test(page_without_article),
+	        cmocka_unit_test(plain_text_verbatim),
+	        cmocka_unit_test(bad_inputs),
+	        cmocka_unit_test(deep_nesting),
+	        cmocka_unit_test(visible_jalali_dates),
+	        cmocka_unit_test(agency_names),
+	        cmocka_unit_test(agency_rules),
+	        cmocka_unit_test(blog_in_english),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -69,8 +69,8 @@ static void instants_to_tehran(void **state)
 	(void)state;
 	tehran("2023-11-26T08:14:03+03:30", "2023-11-26");
 	tehran("2023-11-26", "2023-11-26");
-	tehran("2023-11-25T21:00:00Z", "2023-11-26");   /* 00:30 in Tehran */
-	tehran("2023-11-25T20:29:59Z", "2023-11-25");   /* 23:59:59 in Tehran */
+	tehran("2023-11-25T21:00:00Z", "2023-11-26");      /* 00:30 in Tehran */
+	tehran("2023-11-25T20:29:59Z", "2023-11-25");      /* 23:59:59 in Tehran */
 	tehran("2019-07-01T20:00:00+00:00", "2019-07-02"); /* +04:30 in summer before 1402 */
 	tehran("2023-07-01T20:00:00+00:00", "2023-07-01"); /* no DST from 1402 */
 	tehran("2023-11-26T08:14:03.123+0330", "2023-11-26");
@@ -85,9 +85,9 @@ static void instants_to_tehran(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(known_days),
-		cmocka_unit_test(leap_years),
-		cmocka_unit_test(instants_to_tehran),
+	        cmocka_unit_test(known_days),
+	        cmocka_unit_test(leap_years),
+	        cmocka_unit_test(instants_to_tehran),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

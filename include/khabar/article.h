@@ -41,12 +41,12 @@ typedef struct kh_extract_options {
  * new record to free with kh_article_free(). A page without an article gives a
  * record with empty text; empty or binary input fails (KH_ERR_EMPTY, KH_ERR_BINARY). */
 kh_status kh_extract_html(const char *bytes, size_t len, const kh_extract_options *opts,
-			  kh_article **out, kh_error *err);
+                          kh_article **out, kh_error *err);
 
 /* Builds the record of plain text: `text` is the input decoded to UTF-8, BOM
  * dropped, otherwise verbatim, so offsets point into the input. */
 kh_status kh_extract_text(const char *bytes, size_t len, const kh_extract_options *opts,
-			  kh_article **out, kh_error *err);
+                          kh_article **out, kh_error *err);
 
 /* Frees a record and everything it owns; NULL is fine. */
 void kh_article_free(kh_article *a);

@@ -15,11 +15,11 @@ extern "C" {
 #endif
 
 typedef struct kh_decoded {
-	char *data;          /* UTF-8, NUL-terminated, owned by the caller (free()) */
-	size_t len;          /* bytes in data, without the terminator */
-	char charset[32];    /* the encoding the input was read as, e.g. "windows-1256" */
-	char declared[32];   /* what the page or HTTP declared, "" if nothing */
-	int replaced;        /* how many invalid sequences became U+FFFD */
+	char *data;        /* UTF-8, NUL-terminated, owned by the caller (free()) */
+	size_t len;        /* bytes in data, without the terminator */
+	char charset[32];  /* the encoding the input was read as, e.g. "windows-1256" */
+	char declared[32]; /* what the page or HTTP declared, "" if nothing */
+	int replaced;      /* how many invalid sequences became U+FFFD */
 } kh_decoded;
 
 /* Finds the `charset=` of a <meta> tag in the first 8 KiB of `html`. Writes the
@@ -30,7 +30,7 @@ int kh_charset_sniff_meta(const char *html, size_t len, char *out, size_t outsz)
  * or NULL. `is_html` enables the <meta> prescan. Fails with KH_ERR_BINARY on
  * binary data and KH_ERR_ENCODING when no converter fits. */
 kh_status kh_decode(const char *bytes, size_t len, const char *http_charset, int is_html,
-		    kh_decoded *out, kh_error *err);
+                    kh_decoded *out, kh_error *err);
 
 /* Frees the buffer inside `d` (not `d` itself). */
 void kh_decoded_free(kh_decoded *d);

@@ -27,7 +27,7 @@ typedef struct kh_error {
 
 /* Sets `err` (if not NULL) to `code` and a printf-style message; returns `code`. */
 kh_status kh_error_set(kh_error *err, kh_status code, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+        __attribute__((format(printf, 3, 4)));
 
 /* Clears `err` to KH_OK and an empty message. */
 void kh_error_clear(kh_error *err);
