@@ -120,32 +120,10 @@ int kh_find_jalali_date(const char *s, size_t len, kh_ymd *j, size_t *start, siz
 	return 0;
 }
 
-static int set_from_iso(const char *iso, const char *raw, kh_published **out)
+/* A new record for the Gregorian day `g` and Jalali day `j`: 1, or -1 when out
+ * of memory. */
+static int set_published(kh_ymd g, kh_ymd j, const char *raw, size_t rawlen, kh_published **out)
 {
-	kh_ymd g, j;
-	if (kh_iso_to_tehran_date(iso, &g, NULL) || kh_gregorian_to_jalali(g, &j, NULL))
-		return 0;
-	if (g.year < 1900 || g.year > 2200)
-		return 0;
-	kh_published *p = calloc(1, sizeof *p);
-	if (!p)
-		return -1;
-	kh_ymd_format(g, p->iso);
-	kh_ymd_format(j, p->jalali);
-	p->raw = kh_collapse_dup(raw, strlen(raw));
-	if (!p->raw) {
-		free(p);
-		return -1;
-	}
-	*out = p;
-	return 1;
-}
-
-static int set_from_jalali(kh_ymd j, const char *raw, size_t rawlen, kh_published **out)
-{
-	kh_ymd g;
-	if (kh_jalali_to_gregorian(j, &g, NULL))
-		return 0;
 	kh_published *p = calloc(1, sizeof *p);
 	if (!p)
 		return -1;
@@ -158,6 +136,26 @@ static int set_from_jalali(kh_ymd j, const char *raw, size_t rawlen, kh_publishe
 	}
 	*out = p;
 	return 1;
+}
+
+/* From an ISO-8601 date or instant: 1 set, 0 not a usable date, -1 no memory. */
+static int set_from_iso(const char *iso, const char *raw, kh_published **out)
+{
+	kh_ymd g, j;
+	if (kh_iso_to_tehran_date(iso, &g, NULL) || kh_gregorian_to_jalali(g, &j, NULL))
+		return 0;
+	if (g.year < 1900 || g.year > 2200)
+		return 0;
+	return set_published(g, j, raw, strlen(raw), out);
+}
+
+/* From a Jalali date seen on the page: as set_from_iso. */
+static int set_from_jalali(kh_ymd j, const char *raw, size_t rawlen, kh_published **out)
+{
+	kh_ymd g;
+	if (kh_jalali_to_gregorian(j, &g, NULL))
+		return 0;
+	return set_published(g, j, raw, rawlen, out);
 }
 
 static int contains_any(const char *v, const char *const *words)

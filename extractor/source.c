@@ -193,31 +193,11 @@ static char *source_after(const char *t)
 	return credited(t, strlen(t), "منبع", NULL);
 }
 
-/* The agency of the first «منبع: X» line of the page (or of the text) that
- * names one; the first such X at all in `*raw` when none does. */
-static char *source_line(const kh_page *pg, const char *text, char **raw)
+/* The agency named by the first «منبع: X» in `s` that names one; the first X at
+ * all goes to `*raw` (if still empty). */
+static char *source_in(const char *s, char **raw)
 {
-	*raw = NULL;
-	for (int i = 0; pg && i < pg->nseg; i++) {
-		if (pg->seg[i].chars > 300)
-			continue;
-		for (const char *t = strstr(pg->seg[i].text, "منبع"); t;
-		     t = strstr(t + 1, "منبع")) {
-			char *x = source_after(t);
-			if (!x)
-				continue;
-			char *agency = kh_agency_canonical(x, 0);
-			if (agency) {
-				free(x);
-				return agency;
-			}
-			if (!*raw)
-				*raw = x;
-			else
-				free(x);
-		}
-	}
-	for (const char *t = text ? strstr(text, "منبع") : NULL; t; t = strstr(t + 1, "منبع")) {
+	for (const char *t = strstr(s, "منبع"); t; t = strstr(t + 1, "منبع")) {
 		char *x = source_after(t);
 		if (!x)
 			continue;
@@ -232,6 +212,20 @@ static char *source_line(const kh_page *pg, const char *text, char **raw)
 			free(x);
 	}
 	return NULL;
+}
+
+/* The agency of the first «منبع: X» line of the page (or of the text) that
+ * names one; the first such X at all in `*raw` when none does. */
+static char *source_line(const kh_page *pg, const char *text, char **raw)
+{
+	*raw = NULL;
+	char *agency = NULL;
+	for (int i = 0; pg && i < pg->nseg && !agency; i++)
+		if (pg->seg[i].chars <= 300)
+			agency = source_in(pg->seg[i].text, raw);
+	if (!agency && text)
+		agency = source_in(text, raw);
+	return agency;
 }
 
 int kh_source_extract(const kh_page *pg, const kh_meta *m, kh_article *a)
