@@ -2,7 +2,9 @@
  * same pages, in one run, on one core.
  *   bench_extract [-r ROUNDS] FILE...
  * Loads every file into memory first, then alternates the two workloads for
- * ROUNDS rounds and prints both rates and their ratio (extract / bare parse). */
+ * ROUNDS rounds and prints both rates and their ratio (extract / bare parse),
+ * each from its fastest round: on a shared machine the slower rounds measure
+ * the neighbours. For instruction counts, run it under valgrind --tool=callgrind. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -12,8 +12,8 @@ for dir in "$ml" "$fa"; do
 	fi
 	echo "== $dir"
 	# one core, as the target says
-	taskset -c 0 "$build/bench_extract" -r 3 $(find "$dir" -name '*.html' | sort) ||
-		"$build/bench_extract" -r 3 $(find "$dir" -name '*.html' | sort)
+	taskset -c 0 "$build/bench_extract" -r 5 $(find "$dir" -name '*.html' | sort) ||
+		"$build/bench_extract" -r 5 $(find "$dir" -name '*.html' | sort)
 	big=$(find "$dir" -name '*.html' -printf '%s %p\n' | sort -n | tail -1 | cut -d' ' -f2-)
 	if [ -x /usr/bin/time ]; then
 		/usr/bin/time -f "peak memory on the largest page ($(wc -c < "$big") bytes): %M KiB" \

@@ -96,9 +96,9 @@ static void utf8_evidence(const char *s, size_t len, size_t *multi, size_t *inva
 	}
 }
 
-static int is_binary(const unsigned char *s, size_t len)
+static int is_binary(const unsigned char *s, size_t len, size_t sample)
 {
-	size_t n = len < 65536 ? len : 65536, ctrl = 0, nul = 0;
+	size_t n = len < sample ? len : sample, ctrl = 0, nul = 0;
 	for (size_t i = 0; i < n; i++) {
 		unsigned c = s[i];
 		if (c == 0)
@@ -272,8 +272,6 @@ kh_status kh_decode(const char *bytes, size_t len, const char *http_charset, int
 		strcpy(out->charset, name);
 		return convert(name, bytes + 2, len - 2, out, err);
 	}
-	if (is_binary(u, len))
-		return kh_error_set(err, KH_ERR_BINARY, "input is binary data, not HTML or text");
 
 	/* 2. What the page and the server say. */
 	char declared[32] = "";
@@ -287,6 +285,9 @@ kh_status kh_decode(const char *bytes, size_t len, const char *http_charset, int
 	size_t multi, invalid;
 	int cut;
 	utf8_evidence(bytes, len, &multi, &invalid, &cut);
+	/* Clean UTF-8 cannot hide much junk: a short look for control bytes will do. */
+	if (is_binary(u, len, invalid == 0 ? 4096 : 65536))
+		return kh_error_set(err, KH_ERR_BINARY, "input is binary data, not HTML or text");
 	if (invalid == 0 && !cut && !memchr(bytes, 0, len)) {
 		strcpy(out->charset, "utf-8"); /* valid as it is: one copy */
 		out->data = malloc(len + 1);

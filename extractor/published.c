@@ -216,8 +216,10 @@ int kh_published_extract(const kh_page *pg, const kh_meta *m, kh_published **out
 	/* <time datetime> that is not an update or a comment date */
 	for (int i = 0; !rc && i < pg->nel; i++) {
 		xmlNodePtr n = pg->el[i];
+		if (!kh_dom_is(n, "time"))
+			continue;
 		const char *dt = kh_dom_attr(n, "datetime");
-		if (!dt || !kh_dom_is(n, "time") || element_says(n, not_published))
+		if (!dt || element_says(n, not_published))
 			continue;
 		int boiler = 0;
 		for (int e = i; e >= 0 && !boiler; e = pg->parent[e])

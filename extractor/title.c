@@ -116,7 +116,7 @@ int kh_title_extract(const kh_page *pg, const kh_meta *m, char **title)
 		int is_h1 = kh_dom_is(n, "h1");
 		int is_h = is_h1 || kh_dom_is(n, "h2") || kh_dom_is(n, "h3");
 		if (!is_h1 &&
-		    !(title_like(n) && (is_h || kh_dom_is(n, "span") || kh_dom_is(n, "div"))))
+		    !((is_h || kh_dom_is(n, "span") || kh_dom_is(n, "div")) && title_like(n)))
 			continue;
 		if (in_boilerplate(pg, i))
 			continue;
