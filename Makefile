@@ -40,12 +40,14 @@ asan: deps
 
 fuzz-build: deps
 	CC=clang cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKH_FUZZ=ON
-	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_extract
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_extract fuzz_percent
 
 fuzz: fuzz-build
-	mkdir -p $(FUZZ_BUILD)/corpus-extract
+	mkdir -p $(FUZZ_BUILD)/corpus-extract $(FUZZ_BUILD)/corpus-percent
 	./$(FUZZ_BUILD)/fuzz/fuzz_extract -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -rss_limit_mb=2048 \
 		-timeout=10 $(FUZZ_BUILD)/corpus-extract tests/fixtures
+	./$(FUZZ_BUILD)/fuzz/fuzz_percent -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -rss_limit_mb=2048 \
+		-timeout=10 $(FUZZ_BUILD)/corpus-percent tests/fixtures
 
 test: test-plain asan fuzz
 	@echo "make test: all suites passed"
@@ -55,6 +57,7 @@ bench: build
 
 quality: build
 	sh bench/quality.sh $(BUILD) $(SHARED)
+	sh bench/ner.sh $(BUILD) $(SHARED)
 
 format:
 	clang-format -i $$(git ls-files '*.c' '*.h' '*.cc')

@@ -79,6 +79,8 @@ kh_status kh_extract_html(const char *bytes, size_t len, const kh_extract_option
 		goto done;
 	if (kh_published_extract(&pg, &m, &a->published))
 		goto done;
+	if (kh_find_percentages(a->text, a->text_len, &a->percentages, &a->npercentages, NULL))
+		goto done;
 	if (kh_source_extract(&pg, &m, a))
 		goto done;
 	rc = KH_OK;
@@ -114,7 +116,8 @@ kh_status kh_extract_text(const char *bytes, size_t len, const kh_extract_option
 	}
 	a->text = d.data; /* verbatim: offsets point into the input */
 	a->text_len = d.len;
-	if (kh_source_extract(NULL, NULL, a)) {
+	if (kh_source_extract(NULL, NULL, a) ||
+	    kh_find_percentages(a->text, a->text_len, &a->percentages, &a->npercentages, NULL)) {
 		kh_article_free(a);
 		return kh_error_set(err, KH_ERR_NOMEM, "out of memory");
 	}
@@ -136,5 +139,6 @@ void kh_article_free(kh_article *a)
 	free(a->agency);
 	free(a->via);
 	free(a->text);
+	free(a->percentages);
 	free(a);
 }

@@ -1,4 +1,5 @@
 /* record.c — the article record as JSON (khabar.article/1). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,6 +16,61 @@ static json_t *str_or_null(const char *s)
 static void put(json_t *o, const char *k, json_t *v, int *bad)
 {
 	if (!v || json_object_set_new(o, k, v))
+		*bad = 1;
+}
+
+/* A JSON number: an integer when the value is whole. */
+static json_t *number(double v)
+{
+	if (v == (double)(json_int_t)v && v > -1e15 && v < 1e15)
+		return json_integer((json_int_t)v);
+	return json_real(v);
+}
+
+static json_t *span_text(const kh_article *a, size_t start, size_t end)
+{
+	if (end > a->text_len || start > end)
+		return json_null();
+	return json_stringn(a->text + start, end - start);
+}
+
+/* One entry of `percentages`, and its PERCENT entity. */
+static void add_percentage(const kh_article *a, const kh_percentage *p, json_t *ents, json_t *pcts,
+                           int *bad)
+{
+	json_t *o = json_object(), *e = json_object();
+	if (!o || !e) {
+		json_decref(o);
+		json_decref(e);
+		*bad = 1;
+		return;
+	}
+	put(o, "start", json_integer((json_int_t)p->start), bad);
+	put(o, "end", json_integer((json_int_t)p->end), bad);
+	put(o, "surface", span_text(a, p->start, p->end), bad);
+	put(o, "value", number(p->value), bad);
+	if (p->value_max != p->value)
+		put(o, "value_max", number(p->value_max), bad);
+	if (p->nvalues > 1) {
+		json_t *vs = json_array();
+		for (int k = 0; vs && k < p->nvalues; k++)
+			if (json_array_append_new(vs, number(p->values[k])))
+				*bad = 1;
+		put(o, "values", vs, bad);
+	}
+	put(o, "approx", json_boolean(p->approx), bad);
+	put(o, "subject", json_null(), bad);
+	char canon[64];
+	if (p->value_max != p->value)
+		snprintf(canon, sizeof canon, "%g-%g%%", p->value, p->value_max);
+	else
+		snprintf(canon, sizeof canon, "%g%%", p->value);
+	put(e, "type", json_string("PERCENT"), bad);
+	put(e, "start", json_integer((json_int_t)p->start), bad);
+	put(e, "end", json_integer((json_int_t)p->end), bad);
+	put(e, "surface", span_text(a, p->start, p->end), bad);
+	put(e, "canonical", json_string(canon), bad);
+	if (json_array_append_new(pcts, o) || json_array_append_new(ents, e))
 		*bad = 1;
 }
 
@@ -48,8 +104,12 @@ char *kh_article_to_json(const kh_article *a, int flags, kh_error *err)
 	}
 	put(o, "source", src, &bad);
 	put(o, "text", json_stringn(a->text ? a->text : "", a->text ? a->text_len : 0), &bad);
-	static const char *const arrays[] = {"entities", "percentages", "dates",
-	                                     "people",   "statements",  NULL};
+	json_t *ents = json_array(), *pcts = json_array();
+	for (size_t i = 0; ents && pcts && i < a->npercentages && !bad; i++)
+		add_percentage(a, &a->percentages[i], ents, pcts, &bad);
+	put(o, "entities", ents, &bad);
+	put(o, "percentages", pcts, &bad);
+	static const char *const arrays[] = {"dates", "people", "statements", NULL};
 	for (int i = 0; arrays[i]; i++)
 		put(o, arrays[i], json_array(), &bad);
 	char *s = NULL;

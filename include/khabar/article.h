@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 #include "khabar/error.h"
+#include "khabar/percent.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -27,7 +28,9 @@ typedef struct kh_article {
 	char *via;               /* the intermediary («روابط عمومی ...»); may be NULL */
 	char *text;              /* main text, paragraphs joined by "\n\n"; never NULL */
 	size_t text_len;         /* bytes in text */
-	char charset[32];        /* the input encoding that was used */
+	kh_percentage *percentages; /* in text order; offsets into text */
+	size_t npercentages;
+	char charset[32]; /* the input encoding that was used */
 } kh_article;
 
 /* Options for extraction; zero-initialize and set what you need. */

@@ -6,6 +6,8 @@
 #include "khabar/error.h"
 #include "khabar/charset.h"
 #include "khabar/jalali.h"
+#include "khabar/number.h"
+#include "khabar/percent.h"
 #include "khabar/article.h"
 
 #endif
