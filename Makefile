@@ -7,7 +7,7 @@ BUILD      ?= build
 ASAN_BUILD ?= build-asan
 FUZZ_BUILD ?= build-fuzz
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
-FUZZ_SECONDS ?= 30
+FUZZ_SECONDS ?= 20
 SHARED     ?= ../shared
 
 .PHONY: all deps build demo test test-plain asan fuzz fuzz-build bench quality format clean
@@ -40,14 +40,16 @@ asan: deps
 
 fuzz-build: deps
 	CC=clang cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKH_FUZZ=ON
-	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_extract fuzz_percent
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_extract fuzz_percent fuzz_normalize
 
 fuzz: fuzz-build
-	mkdir -p $(FUZZ_BUILD)/corpus-extract $(FUZZ_BUILD)/corpus-percent
+	mkdir -p $(FUZZ_BUILD)/corpus-extract $(FUZZ_BUILD)/corpus-percent $(FUZZ_BUILD)/corpus-normalize
 	./$(FUZZ_BUILD)/fuzz/fuzz_extract -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -rss_limit_mb=2048 \
 		-timeout=10 $(FUZZ_BUILD)/corpus-extract tests/fixtures
 	./$(FUZZ_BUILD)/fuzz/fuzz_percent -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -rss_limit_mb=2048 \
 		-timeout=10 $(FUZZ_BUILD)/corpus-percent tests/fixtures
+	./$(FUZZ_BUILD)/fuzz/fuzz_normalize -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -rss_limit_mb=2048 \
+		-timeout=10 $(FUZZ_BUILD)/corpus-normalize tests/fixtures
 
 test: test-plain asan fuzz
 	@echo "make test: all suites passed"

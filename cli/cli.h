@@ -9,6 +9,9 @@
 /* `khabar extract ...` (and the `extract` program): argv[0] is the command name. */
 int kh_cmd_extract(int argc, char **argv);
 
+/* `khabar normalize`: a stdin-to-stdout filter over kh_normalize(). */
+int kh_cmd_normalize(int argc, char **argv);
+
 /* Reads all of `path` ("-" for stdin) into a malloc'd buffer, refusing more
  * than `max` bytes. */
 kh_status kh_read_input(const char *path, size_t max, char **data, size_t *len, kh_error *err);

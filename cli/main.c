@@ -36,6 +36,10 @@ int main(int argc, char **argv)
 		argv[1] = "khabar extract";
 		return kh_cmd_extract(argc - 1, argv + 1);
 	}
+	if (!strcmp(cmd, "normalize")) {
+		argv[1] = "khabar normalize";
+		return kh_cmd_normalize(argc - 1, argv + 1);
+	}
 	fprintf(stderr, "khabar: unknown command '%s'. Try 'khabar --help'.\n", cmd);
 	return 2;
 }

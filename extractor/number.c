@@ -197,7 +197,10 @@ static size_t parse_digits(const char *s, size_t len, double *value, unsigned fl
 	return i;
 }
 
-static int word_byte(unsigned char c) { return c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+static int word_byte(unsigned char c)
+{
+	return c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 
 /* The end of the word at s[i]: Arabic-script and Latin letters, not ZWNJ. */
 static size_t word_end(const char *s, size_t len, size_t i)
@@ -219,8 +222,8 @@ static size_t skip_gap(const char *s, size_t len, size_t i)
 	for (;;) {
 		if (i < len && s[i] == ' ')
 			i++;
-		else if (i + 2 < len && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
-			 (unsigned char)s[i + 2] == 0x8C)
+		else if (i + 2 < len && (unsigned char)s[i] == 0xE2 &&
+		         (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x8C)
 			i += 3;
 		else
 			return i;
@@ -261,7 +264,8 @@ size_t kh_number_parse(const char *s, size_t len, double *value, unsigned flags)
 					size_t dn = parse_digits(s + nx, len - nx, &dv, flags);
 					size_t after = skip_gap(s, len, nx + dn);
 					size_t swe = word_end(s, len, after);
-					const word *sc = swe > after ? lookup(s + after, swe - after) : NULL;
+					const word *sc =
+					        swe > after ? lookup(s + after, swe - after) : NULL;
 					if (sc && sc->kind == W_SCALE) {
 						group += dv;
 						i = end = nx + dn;

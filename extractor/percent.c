@@ -10,7 +10,7 @@
 
 #define MAX_BACK_WORDS 12
 
-static const char DARSAD[] = "درصد";  /* 8 bytes */
+static const char DARSAD[] = "درصد";   /* 8 bytes */
 static const char DAR_SAD[] = "در صد"; /* 9 bytes */
 
 static int is_zwnj(const char *s, size_t len, size_t i)
@@ -55,8 +55,8 @@ static size_t gap_back(const char *s, size_t i)
 	for (;;) {
 		if (i > 0 && s[i - 1] == ' ')
 			i--;
-		else if (i >= 3 && (unsigned char)s[i - 3] == 0xE2 && (unsigned char)s[i - 2] == 0x80 &&
-			 (unsigned char)s[i - 1] == 0x8C)
+		else if (i >= 3 && (unsigned char)s[i - 3] == 0xE2 &&
+		         (unsigned char)s[i - 2] == 0x80 && (unsigned char)s[i - 1] == 0x8C)
 			i -= 3;
 		else
 			return i;
@@ -80,7 +80,7 @@ static size_t token_back(const char *s, size_t i)
 {
 	while (i > 0 && s[i - 1] != ' ' && s[i - 1] != '\n' && s[i - 1] != '\t' &&
 	       !(i >= 3 && (unsigned char)s[i - 3] == 0xE2 && (unsigned char)s[i - 2] == 0x80 &&
-		 (unsigned char)s[i - 1] == 0x8C))
+	         (unsigned char)s[i - 1] == 0x8C))
 		i--;
 	return i;
 }
@@ -113,7 +113,7 @@ static const char *const OR[] = {"یا", "يا", "و حتی", "و حتي", NULL}
  * gap or glued to it. Returns 1 with the span's start in *from (after «بین», which
  * stays outside the span as the approximation words do) and the values, or 0. */
 static int figure_at(const char *s, size_t len, size_t i, size_t anchor, size_t *from,
-		     kh_percentage *f)
+                     kh_percentage *f)
 {
 	size_t p = i, e;
 	int between = 0, neg = 0;
@@ -145,9 +145,10 @@ static int figure_at(const char *s, size_t len, size_t i, size_t anchor, size_t 
 		int list = 0;
 		if (s[q] == '-') {
 			te = q + 1;
-		} else if (s[q] == ',' ) {
+		} else if (s[q] == ',') {
 			te = q + 1, list = 1;
-		} else if (q + 1 < len && (unsigned char)s[q] == 0xD8 && (unsigned char)s[q + 1] == 0x8C) {
+		} else if (q + 1 < len && (unsigned char)s[q] == 0xD8 &&
+		           (unsigned char)s[q + 1] == 0x8C) {
 			te = q + 2, list = 1; /* «،» */
 		} else if (word_in(s, len, q, OR, &te)) {
 			list = 1;
@@ -158,7 +159,9 @@ static int figure_at(const char *s, size_t len, size_t i, size_t anchor, size_t 
 		}
 		size_t r = gap_fwd(s, len, te);
 		double v;
-		size_t m = r < anchor ? kh_number_parse(s + r, anchor - r, &v, KH_NUM_SPACED_DECIMAL) : 0;
+		size_t m = r < anchor
+		                   ? kh_number_parse(s + r, anchor - r, &v, KH_NUM_SPACED_DECIMAL)
+		                   : 0;
 		if (!m || v > 1000 || v < -1000 || a > 1000 || a < -1000)
 			return 0; /* a list or range of percentages, not a year and a figure */
 		if (!list) {
@@ -208,12 +211,14 @@ static int approx_before(const char *s, size_t start)
 			if (a == b)
 				continue;
 			/* ي (D9 8A) for ی (DB 8C), ك (D9 83) for ک (DA A9) */
-			if (k + 1 < n && a == 0xD9 && b == 0xDB && (unsigned char)s[e - n + k + 1] == 0x8A &&
+			if (k + 1 < n && a == 0xD9 && b == 0xDB &&
+			    (unsigned char)s[e - n + k + 1] == 0x8A &&
 			    (unsigned char)f[0].s[k + 1] == 0x8C) {
 				k++;
 				continue;
 			}
-			if (k + 1 < n && a == 0xD9 && b == 0xDA && (unsigned char)s[e - n + k + 1] == 0x83 &&
+			if (k + 1 < n && a == 0xD9 && b == 0xDA &&
+			    (unsigned char)s[e - n + k + 1] == 0x83 &&
 			    (unsigned char)f[0].s[k + 1] == 0xA9) {
 				k++;
 				continue;
@@ -240,7 +245,7 @@ static int year_before(const char *s, size_t start, const kh_percentage *f)
 	size_t ws = token_back(s, w);
 	double dummy;
 	if (ws < w && (kh_number_word(s + ws, w - ws, &dummy) ||
-		       kh_number_parse(s + ws, w - ws, &dummy, 0) == w - ws))
+	               kh_number_parse(s + ws, w - ws, &dummy, 0) == w - ws))
 		return 0;
 	return 1;
 }
@@ -260,8 +265,8 @@ static void add(const char *s, size_t len, acc *a, kh_percentage f)
 		kh_percentage *last = &a->v[a->n - 1];
 		size_t p = gap_fwd(s, len, last->end), te;
 		if (p < start && word_in(s, len, p, TO, &te) && strncmp(s + p, "و", 2) &&
-		    gap_fwd(s, len, te) == start && last->value == last->value_max && last->nvalues == 1 &&
-		    f.nvalues == 1 && lo > last->value) {
+		    gap_fwd(s, len, te) == start && last->value == last->value_max &&
+		    last->nvalues == 1 && f.nvalues == 1 && lo > last->value) {
 			last->end = end;
 			last->value_max = hi;
 			return;
@@ -308,25 +313,30 @@ static int figure_before(const char *s, size_t len, size_t anchor, size_t *start
 }
 
 kh_status kh_find_percentages(const char *s, size_t len, kh_percentage **out, size_t *n,
-			      kh_error *err)
+                              kh_error *err)
 {
 	acc a = {0};
 	for (size_t i = 0; i < len && !a.failed; i++) {
 		unsigned char c = (unsigned char)s[i];
 		size_t anchor = i, aend = 0;
 		int sign = 0;
-		if (c == 0xD8 && i + sizeof DARSAD - 1 <= len && !memcmp(s + i, DARSAD, sizeof DARSAD - 1)) {
+		if (c == 0xD8 && i + sizeof DARSAD - 1 <= len &&
+		    !memcmp(s + i, DARSAD, sizeof DARSAD - 1)) {
 			aend = i + sizeof DARSAD - 1;
 			/* not «درصدد» (intending to), and not inside another word */
-			if (aend + 1 < len && (unsigned char)s[aend] == 0xD8 && (unsigned char)s[aend + 1] == 0xAF)
+			if (aend + 1 < len && (unsigned char)s[aend] == 0xD8 &&
+			    (unsigned char)s[aend + 1] == 0xAF)
 				continue;
 		} else if (c == 0xD8 && i + sizeof DAR_SAD - 1 <= len &&
-			   !memcmp(s + i, DAR_SAD, sizeof DAR_SAD - 1) &&
-			   !letter_at(s, len, i + sizeof DAR_SAD - 1 + 0) && !letter_before(s, i)) {
+		           !memcmp(s + i, DAR_SAD, sizeof DAR_SAD - 1) &&
+		           !letter_at(s, len, i + sizeof DAR_SAD - 1 + 0) && !letter_before(s, i)) {
 			aend = i + sizeof DAR_SAD - 1;
-			if (letter_at(s, len, aend) && !(aend + 1 < len && ((unsigned char)s[aend] == 0xDB || (unsigned char)s[aend] == 0xD9)))
+			if (letter_at(s, len, aend) &&
+			    !(aend + 1 < len &&
+			      ((unsigned char)s[aend] == 0xDB || (unsigned char)s[aend] == 0xD9)))
 				continue;
-		} else if (c == '%' || (c == 0xD9 && i + 1 < len && (unsigned char)s[i + 1] == 0xAA)) {
+		} else if (c == '%' ||
+		           (c == 0xD9 && i + 1 < len && (unsigned char)s[i + 1] == 0xAA)) {
 			aend = i + (c == '%' ? 1 : 2);
 			sign = 1;
 		} else {
@@ -343,7 +353,8 @@ kh_status kh_find_percentages(const char *s, size_t len, kh_percentage **out, si
 		kh_percentage f = {0};
 		f.nvalues = 1;
 		if (!sign && letter_before(s, anchor)) {
-			/* glued: «صددرصد» («چهل‌درصدی» has a ZWNJ gap and is handled below) */
+			/* glued: «صددرصد» («چهل‌درصدی» has a ZWNJ gap and is handled below)
+			 */
 			size_t ws = token_back(s, anchor);
 			if (ws < anchor && kh_number_word(s + ws, anchor - ws, &f.value)) {
 				f.start = ws, f.end = end;
@@ -363,7 +374,9 @@ kh_status kh_find_percentages(const char *s, size_t len, kh_percentage **out, si
 		}
 		if (sign) { /* «٪۸۰»: the number follows the sign */
 			size_t p = gap_fwd(s, len, aend);
-			size_t m = p < len && p == aend ? kh_number_parse(s + p, len - p, &f.value, 0) : 0;
+			size_t m = p < len && p == aend
+			                   ? kh_number_parse(s + p, len - p, &f.value, 0)
+			                   : 0;
 			if (m) {
 				f.start = anchor, f.end = p + m;
 				f.value_max = f.values[0] = f.value;

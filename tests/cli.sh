@@ -106,5 +106,15 @@ grep -q "limit" "$tmp/err" && ok "size error says so" || no "size error says so"
 expect "fetching a URL is refused clearly" 1 "$extract" https://example.ir/a
 [ "$(wc -l < "$tmp/err")" -eq 1 ] && ok "one line" || no "one line"
 
+# khabar normalize: a line filter
+out=$(printf 'دستگاه های\nمي گويد ۱۲۳\n' | "$khabar" normalize)
+[ "$out" = "$(printf 'دستگاه‌های\nمی‌گوید ۱۲۳')" ] && ok "normalize canonical" || no "normalize canonical ($out)"
+out=$(printf 'دستگاه‌هاي ۱۲۳\n' | "$khabar" normalize --level search)
+[ "$out" = "دستگاههای 123" ] && ok "normalize search" || no "normalize search ($out)"
+out=$(printf '2023\n' | "$khabar" normalize --digits persian)
+[ "$out" = "۲۰۲۳" ] && ok "normalize --digits persian" || no "normalize --digits persian ($out)"
+expect "normalize bad level is usage" 2 "$khabar" normalize --level loud
+expect "normalize --help" 0 "$khabar" normalize --help
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -15,7 +15,8 @@ static void num(const char *s, double want, size_t want_len, unsigned flags)
 	double v = -1;
 	size_t n = kh_number_parse(s, strlen(s), &v, flags);
 	if (n != want_len || (n && v != want))
-		fail_msg("«%s»: got %g over %zu bytes, wanted %g over %zu", s, v, n, want, want_len);
+		fail_msg("«%s»: got %g over %zu bytes, wanted %g over %zu", s, v, n, want,
+		         want_len);
 }
 
 static void digits_in_three_systems(void **state)
@@ -25,13 +26,13 @@ static void digits_in_three_systems(void **state)
 	num("۸۰", 80, 4, 0);
 	num("٨٠", 80, 4, 0);
 	num("12.5", 12.5, 4, 0);
-	num("۱۲٫۵", 12.5, 8, 0);   /* Arabic decimal separator */
-	num("12/5", 12.5, 4, 0);   /* the slash as Persians type it */
+	num("۱۲٫۵", 12.5, 8, 0); /* Arabic decimal separator */
+	num("12/5", 12.5, 4, 0); /* the slash as Persians type it */
 	num("1,200", 1200, 5, 0);
 	num("۱٬۲۰۰", 1200, 10, 0); /* Arabic thousands separator */
 	num("12 . 5", 12, 2, 0);   /* tokenized decimals only when asked */
 	num("12 . 5", 12.5, 6, KH_NUM_SPACED_DECIMAL);
-	num("1,20", 1, 1, 0);      /* not a thousands group */
+	num("1,20", 1, 1, 0); /* not a thousands group */
 	num("x12", 0, 0, 0);
 	num("", 0, 0, 0);
 }
@@ -71,13 +72,13 @@ static void pct(const char *text, const want *w, size_t nw)
 	for (size_t i = 0; i < n; i++) {
 		size_t sl = strlen(w[i].surface);
 		if (p[i].end - p[i].start != sl || memcmp(text + p[i].start, w[i].surface, sl))
-			fail_msg("«%s»: got «%.*s», wanted «%s»", text, (int)(p[i].end - p[i].start),
-				 text + p[i].start, w[i].surface);
+			fail_msg("«%s»: got «%.*s», wanted «%s»", text,
+			         (int)(p[i].end - p[i].start), text + p[i].start, w[i].surface);
 		if (p[i].value != w[i].value || p[i].value_max != w[i].value_max ||
 		    p[i].approx != w[i].approx)
 			fail_msg("«%s»: %g..%g approx %d, wanted %g..%g approx %d", w[i].surface,
-				 p[i].value, p[i].value_max, p[i].approx, w[i].value, w[i].value_max,
-				 w[i].approx);
+			         p[i].value, p[i].value_max, p[i].approx, w[i].value,
+			         w[i].value_max, w[i].approx);
 	}
 	free(p);
 }
@@ -147,8 +148,8 @@ static void not_percentages(void **state)
 {
 	(void)state;
 	pct("وزارت درصدد است این کار را انجام دهد", NULL, 0); /* «درصدد»: intending to */
-	pct("درصد بالایی از مردم", NULL, 0);                 /* no number */
-	pct("در سال 95 درصد بیشتری رای دادند", NULL, 0);     /* 95 is the year */
+	pct("درصد بالایی از مردم", NULL, 0);                  /* no number */
+	pct("در سال 95 درصد بیشتری رای دادند", NULL, 0);      /* 95 is the year */
 	pct("", NULL, 0);
 	want w = {"40 درصد", 40, 40, 0};
 	pct("در عرض پنج سال 40 درصد کاهش", &w, 1); /* a duration, not a year */
@@ -159,9 +160,10 @@ static void not_percentages(void **state)
 static void the_seed_paragraph(void **state)
 {
 	(void)state;
-	const char *t = "سازمان زمین شناسی و اکتشافات معدنی ۸۰ درصد، مرکز توسعه تجارت الکترونیکی ۴۰ "
-			"درصد، شرکت سهامی نمایشگاههای بین المللی جمهوری اسلامی ایران ۳۶ درصد، سازمان "
-			"حمایت مصرف کنندگان و تولید کنندگان ۲۰ درصد و سازمان توسعه تجارت ۱۰ درصد خدمات";
+	const char *t =
+	        "سازمان زمین شناسی و اکتشافات معدنی ۸۰ درصد، مرکز توسعه تجارت الکترونیکی ۴۰ "
+	        "درصد، شرکت سهامی نمایشگاههای بین المللی جمهوری اسلامی ایران ۳۶ درصد، سازمان "
+	        "حمایت مصرف کنندگان و تولید کنندگان ۲۰ درصد و سازمان توسعه تجارت ۱۰ درصد خدمات";
 	kh_percentage *p = NULL;
 	size_t n = 0;
 	assert_int_equal(kh_find_percentages(t, strlen(t), &p, &n, NULL), KH_OK);
@@ -175,10 +177,10 @@ static void the_seed_paragraph(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(digits_in_three_systems), cmocka_unit_test(number_words),
-		cmocka_unit_test(percent_forms),           cmocka_unit_test(approximations),
-		cmocka_unit_test(ranges_and_lists),        cmocka_unit_test(not_percentages),
-		cmocka_unit_test(the_seed_paragraph),
+	        cmocka_unit_test(digits_in_three_systems), cmocka_unit_test(number_words),
+	        cmocka_unit_test(percent_forms),           cmocka_unit_test(approximations),
+	        cmocka_unit_test(ranges_and_lists),        cmocka_unit_test(not_percentages),
+	        cmocka_unit_test(the_seed_paragraph),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -29,7 +29,7 @@ typedef struct kh_percentage {
 /* Finds every percentage in text[0..len), in order, without overlaps. `*out` is a
  * malloc'd array (NULL when none) of `*n` items. Fails only when out of memory. */
 kh_status kh_find_percentages(const char *text, size_t len, kh_percentage **out, size_t *n,
-			      kh_error *err);
+                              kh_error *err);
 
 #ifdef __cplusplus
 }
