@@ -20,3 +20,10 @@ for dir in "$ml" "$fa"; do
 			"$build/extract" --jsonl "$big" > /dev/null
 	fi
 done
+
+peyma=$shared/corpus/peyma-dev
+if [ -d "$peyma" ]; then
+	echo "== normalization of $peyma (all documents)"
+	taskset -c 0 "$build/bench_normalize" -r 5 "$peyma"/*.txt ||
+		"$build/bench_normalize" -r 5 "$peyma"/*.txt
+fi

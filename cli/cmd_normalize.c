@@ -9,24 +9,25 @@
 
 static void usage(FILE *f)
 {
-	fprintf(f, "Usage: khabar normalize [--level canonical|search] [--digits keep|latin|persian]\n"
-		   "Normalize Persian text from standard input to standard output, line by line.\n"
-		   "\n"
-		   "  -l, --level LEVEL    canonical (default): Persian yeh/kaf, no diacritics or\n"
-		   "                       tatweel, ZWNJ where orthography puts it, tidy spacing;\n"
-		   "                       search: canonical, then digits to ASCII, ZWNJ removed,\n"
-		   "                       alef/heh variants folded (index terms and queries)\n"
-		   "  -d, --digits DIGITS  keep (default), latin or persian\n"
-		   "  -h, --help           this help\n"
-		   "The character tables are in include/khabar/normalize.h.\n");
+	fprintf(f,
+	        "Usage: khabar normalize [--level canonical|search] [--digits keep|latin|persian]\n"
+	        "Normalize Persian text from standard input to standard output, line by line.\n"
+	        "\n"
+	        "  -l, --level LEVEL    canonical (default): Persian yeh/kaf, no diacritics or\n"
+	        "                       tatweel, ZWNJ where orthography puts it, tidy spacing;\n"
+	        "                       search: canonical, then digits to ASCII, ZWNJ removed,\n"
+	        "                       alef/heh variants folded (index terms and queries)\n"
+	        "  -d, --digits DIGITS  keep (default), latin or persian\n"
+	        "  -h, --help           this help\n"
+	        "The character tables are in include/khabar/normalize.h.\n");
 }
 
 int kh_cmd_normalize(int argc, char **argv)
 {
 	static const struct option longopts[] = {{"level", required_argument, NULL, 'l'},
-						 {"digits", required_argument, NULL, 'd'},
-						 {"help", no_argument, NULL, 'h'},
-						 {NULL, 0, NULL, 0}};
+	                                         {"digits", required_argument, NULL, 'd'},
+	                                         {"help", no_argument, NULL, 'h'},
+	                                         {NULL, 0, NULL, 0}};
 	kh_norm_level level = KH_NORM_CANONICAL;
 	kh_norm_digits digits = KH_DIGITS_KEEP;
 	int c;
@@ -39,7 +40,8 @@ int kh_cmd_normalize(int argc, char **argv)
 			else if (!strcmp(optarg, "search"))
 				level = KH_NORM_SEARCH;
 			else {
-				fprintf(stderr, "%s: --level is canonical or search, not '%s'\n", argv[0], optarg);
+				fprintf(stderr, "%s: --level is canonical or search, not '%s'\n",
+				        argv[0], optarg);
 				return 2;
 			}
 			break;
@@ -51,8 +53,9 @@ int kh_cmd_normalize(int argc, char **argv)
 			else if (!strcmp(optarg, "persian"))
 				digits = KH_DIGITS_PERSIAN;
 			else {
-				fprintf(stderr, "%s: --digits is keep, latin or persian, not '%s'\n", argv[0],
-					optarg);
+				fprintf(stderr,
+				        "%s: --digits is keep, latin or persian, not '%s'\n",
+				        argv[0], optarg);
 				return 2;
 			}
 			break;
@@ -73,7 +76,8 @@ int kh_cmd_normalize(int argc, char **argv)
 		char *out;
 		size_t outlen;
 		kh_error err = {0};
-		if (kh_normalize(line, (size_t)n - (size_t)nl, level, digits, &out, &outlen, &err)) {
+		if (kh_normalize(line, (size_t)n - (size_t)nl, level, digits, &out, &outlen,
+		                 &err)) {
 			fprintf(stderr, "%s: %s\n", argv[0], err.message);
 			rc = 1;
 			break;

@@ -353,7 +353,8 @@ kh_status kh_find_percentages(const char *s, size_t len, kh_percentage **out, si
 		kh_percentage f = {0};
 		f.nvalues = 1;
 		if (!sign && letter_before(s, anchor)) {
-			/* glued: «صددرصد» («چهل‌درصدی» has a ZWNJ gap and is handled below)
+			/* glued: «صددرصد» («چهل‌درصدی» has a ZWNJ gap and is handled
+			 * below)
 			 */
 			size_t ws = token_back(s, anchor);
 			if (ws < anchor && kh_number_word(s + ws, anchor - ws, &f.value)) {
