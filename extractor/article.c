@@ -28,6 +28,15 @@ static kh_status check_input(const char *bytes, size_t len, const kh_extract_opt
 	return KH_OK;
 }
 
+/* Dates in the text, relative ones placed by the publication date. */
+static int find_dates(kh_article *a)
+{
+	kh_ymd pub, *pp = NULL;
+	if (a->published && kh_iso_to_tehran_date(a->published->iso, &pub, NULL) == KH_OK)
+		pp = &pub;
+	return kh_find_dates(a->text, a->text_len, pp, &a->dates, &a->ndates, NULL) != KH_OK;
+}
+
 static kh_article *new_article(const kh_extract_options *o, const kh_decoded *d)
 {
 	kh_article *a = calloc(1, sizeof *a);
@@ -79,7 +88,8 @@ kh_status kh_extract_html(const char *bytes, size_t len, const kh_extract_option
 		goto done;
 	if (kh_published_extract(&pg, &m, &a->published))
 		goto done;
-	if (kh_find_percentages(a->text, a->text_len, &a->percentages, &a->npercentages, NULL))
+	if (kh_find_percentages(a->text, a->text_len, &a->percentages, &a->npercentages, NULL) ||
+	    find_dates(a))
 		goto done;
 	if (kh_source_extract(&pg, &m, a))
 		goto done;
@@ -117,7 +127,8 @@ kh_status kh_extract_text(const char *bytes, size_t len, const kh_extract_option
 	a->text = d.data; /* verbatim: offsets point into the input */
 	a->text_len = d.len;
 	if (kh_source_extract(NULL, NULL, a) ||
-	    kh_find_percentages(a->text, a->text_len, &a->percentages, &a->npercentages, NULL)) {
+	    kh_find_percentages(a->text, a->text_len, &a->percentages, &a->npercentages, NULL) ||
+	    find_dates(a)) {
 		kh_article_free(a);
 		return kh_error_set(err, KH_ERR_NOMEM, "out of memory");
 	}
@@ -140,5 +151,6 @@ void kh_article_free(kh_article *a)
 	free(a->via);
 	free(a->text);
 	free(a->percentages);
+	free(a->dates);
 	free(a);
 }

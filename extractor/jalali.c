@@ -163,3 +163,45 @@ void kh_ymd_format(kh_ymd d, char *out)
 	         dd = (unsigned)d.day % 100u;
 	snprintf(out, 11, "%04u-%02u-%02u", y, m, dd);
 }
+
+kh_status kh_gregorian_add_days(kh_ymd g, int days, kh_ymd *out, kh_error *err)
+{
+	UCalendar *c = open_cal("en@calendar=gregorian", "UTC", err);
+	if (!c)
+		return KH_ERR_INTERNAL;
+	UDate t;
+	kh_status rc = KH_OK;
+	if (to_millis(c, g, 12, 0, 0, &t) || from_millis(c, t + days * 86400000.0, out))
+		rc = kh_error_set(err, KH_ERR_USAGE, "no such date %04d-%02d-%02d", g.year, g.month,
+				  g.day);
+	ucal_close(c);
+	return rc;
+}
+
+int kh_jalali_month_length(int year, int month)
+{
+	if (month <= 6)
+		return 31;
+	if (month <= 11)
+		return 30;
+	kh_ymd g;
+	return kh_jalali_to_gregorian((kh_ymd){year, 12, 30}, &g, NULL) == KH_OK ? 30 : 29;
+}
+
+int kh_persian_weekday(kh_ymd g)
+{
+	UCalendar *c = open_cal("en@calendar=gregorian", "UTC", NULL);
+	if (!c)
+		return -1;
+	UDate t;
+	int wd = -1;
+	if (!to_millis(c, g, 12, 0, 0, &t)) {
+		UErrorCode st = U_ZERO_ERROR;
+		ucal_setMillis(c, t, &st);
+		int dow = ucal_get(c, UCAL_DAY_OF_WEEK, &st); /* 1 Sunday .. 7 Saturday */
+		if (U_SUCCESS(st))
+			wd = dow % 7;                            /* 0 Saturday .. 6 Friday */
+	}
+	ucal_close(c);
+	return wd;
+}

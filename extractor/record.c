@@ -74,6 +74,36 @@ static void add_percentage(const kh_article *a, const kh_percentage *p, json_t *
 		*bad = 1;
 }
 
+/* One entry of `dates`, and its DATE entity. */
+static void add_date(const kh_article *a, const kh_date_mention *d, json_t *ents, json_t *dates,
+		     int *bad)
+{
+	json_t *o = json_object(), *e = json_object();
+	if (!o || !e) {
+		json_decref(o);
+		json_decref(e);
+		*bad = 1;
+		return;
+	}
+	char jal[11], iso[11];
+	kh_ymd_format(d->jalali, jal);
+	kh_ymd_format(d->gregorian, iso);
+	const char *prec = kh_precision_name(d->precision);
+	put(o, "start", json_integer((json_int_t)d->start), bad);
+	put(o, "end", json_integer((json_int_t)d->end), bad);
+	put(o, "surface", span_text(a, d->start, d->end), bad);
+	put(o, "jalali", d->resolved ? json_string(jal) : json_null(), bad);
+	put(o, "iso", d->resolved ? json_string(iso) : json_null(), bad);
+	put(o, "precision", prec ? json_string(prec) : json_null(), bad);
+	put(e, "type", json_string("DATE"), bad);
+	put(e, "start", json_integer((json_int_t)d->start), bad);
+	put(e, "end", json_integer((json_int_t)d->end), bad);
+	put(e, "surface", span_text(a, d->start, d->end), bad);
+	put(e, "canonical", d->resolved ? json_string(jal) : json_null(), bad);
+	if (json_array_append_new(dates, o) || json_array_append_new(ents, e))
+		*bad = 1;
+}
+
 char *kh_article_to_json(const kh_article *a, int flags, kh_error *err)
 {
 	int bad = 0;
@@ -104,12 +134,20 @@ char *kh_article_to_json(const kh_article *a, int flags, kh_error *err)
 	}
 	put(o, "source", src, &bad);
 	put(o, "text", json_stringn(a->text ? a->text : "", a->text ? a->text_len : 0), &bad);
-	json_t *ents = json_array(), *pcts = json_array();
-	for (size_t i = 0; ents && pcts && i < a->npercentages && !bad; i++)
-		add_percentage(a, &a->percentages[i], ents, pcts, &bad);
+	json_t *ents = json_array(), *pcts = json_array(), *dates = json_array();
+	/* entities in text order: percentages and dates merged */
+	size_t pi = 0, di = 0;
+	while (ents && pcts && dates && !bad && (pi < a->npercentages || di < a->ndates)) {
+		if (di >= a->ndates ||
+		    (pi < a->npercentages && a->percentages[pi].start <= a->dates[di].start))
+			add_percentage(a, &a->percentages[pi++], ents, pcts, &bad);
+		else
+			add_date(a, &a->dates[di++], ents, dates, &bad);
+	}
 	put(o, "entities", ents, &bad);
 	put(o, "percentages", pcts, &bad);
-	static const char *const arrays[] = {"dates", "people", "statements", NULL};
+	put(o, "dates", dates, &bad);
+	static const char *const arrays[] = {"people", "statements", NULL};
 	for (int i = 0; arrays[i]; i++)
 		put(o, arrays[i], json_array(), &bad);
 	char *s = NULL;

@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 #include "khabar/error.h"
+#include "khabar/dates.h"
 #include "khabar/percent.h"
 
 #ifdef __cplusplus
@@ -30,6 +31,8 @@ typedef struct kh_article {
 	size_t text_len;         /* bytes in text */
 	kh_percentage *percentages; /* in text order; offsets into text */
 	size_t npercentages;
+	kh_date_mention *dates; /* in text order; offsets into text */
+	size_t ndates;
 	char charset[32]; /* the input encoding that was used */
 } kh_article;
 

@@ -27,6 +27,15 @@ kh_status kh_jalali_to_gregorian(kh_ymd j, kh_ymd *g, kh_error *err);
  * Returns KH_ERR_PARSE when `s` does not start with such a date. */
 kh_status kh_iso_to_tehran_date(const char *s, kh_ymd *g, kh_error *err);
 
+/* The Gregorian day `days` days after `g` (before, when negative). */
+kh_status kh_gregorian_add_days(kh_ymd g, int days, kh_ymd *out, kh_error *err);
+
+/* Days in Jalali month `month` of `year` (31, 30, or 29/30 for Esfand), via ICU. */
+int kh_jalali_month_length(int year, int month);
+
+/* Day of the week of a Gregorian date in the Persian week: 0 Saturday .. 6 Friday. */
+int kh_persian_weekday(kh_ymd g);
+
 /* Writes "YYYY-MM-DD" into `out` (at least 11 bytes). */
 void kh_ymd_format(kh_ymd d, char *out);
 

@@ -6,6 +6,7 @@
 #include "khabar/error.h"
 #include "khabar/charset.h"
 #include "khabar/jalali.h"
+#include "khabar/dates.h"
 #include "khabar/normalize.h"
 #include "khabar/number.h"
 #include "khabar/percent.h"

@@ -1,0 +1,669 @@
+/* dates.c — find dates in Persian text and place them in both calendars.
+ *
+ * The text is cut into tokens (words, digit runs, punctuation). At each token the
+ * patterns of include/khabar/dates.h are tried, longest first; words come from
+ * data/months.tsv and data/dates.tsv, compared with ي/ی, ك/ک and ZWNJ folded. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "khabar/dates.h"
+#include "table.h"
+#include "utf8.h"
+
+#define MAXW 48 /* folded bytes kept of a word */
+
+typedef struct tok {
+	size_t s, e;   /* byte span */
+	int num;       /* a digit run */
+	int ndig;      /* its digits */
+	long value;    /* its value */
+	char f[MAXW];  /* a word, folded: ي ك → ی ک, ZWNJ dropped */
+	size_t flen;
+	char punct;    /* a one-byte punctuation token: / - . */
+} tok;
+
+/* ---- the word tables ---- */
+
+enum kind { K_MONTH, K_REL_DAY, K_REL_WEEK, K_REL_MONTH, K_REL_YEAR, K_PART, K_WEEKDAY, K_SEASON,
+	    K_ERA, K_OCCASION };
+enum cal { C_JALALI, C_GREGORIAN, C_HIJRI };
+enum part { P_START, P_MID, P_END };
+
+typedef struct entry {
+	char key[64]; /* folded, spaces and ZWNJ dropped */
+	size_t klen;
+	int nwords;   /* words in the phrase */
+	int kind, cal, value, month, day;
+} entry;
+
+static entry *ents;
+static int nents = -1;
+
+/* ي ى → ی, ك → ک; ZWNJ, spaces, tatweel and diacritics dropped. */
+static size_t fold_key(const char *s, size_t n, char *out, size_t cap)
+{
+	size_t w = 0;
+	const unsigned char *p = (const unsigned char *)s, *end = p + n;
+	while (p < end) {
+		uint32_t c;
+		int k = kh_utf8_next(p, (size_t)(end - p), &c);
+		if (!k)
+			k = 1, c = 0xFFFD;
+		p += k;
+		if (c == ' ' || c == 0x200C || c == 0x0640 || (c >= 0x064B && c <= 0x065F) || c == 0x0670)
+			continue;
+		if (c == 0x064A || c == 0x0649)
+			c = 0x06CC;
+		else if (c == 0x0643)
+			c = 0x06A9;
+		else if (c >= 'A' && c <= 'Z')
+			c += 32;
+		char tmp[4];
+		int tl = kh_utf8_put(c, tmp);
+		if (w + (size_t)tl >= cap)
+			break;
+		memcpy(out + w, tmp, (size_t)tl);
+		w += (size_t)tl;
+	}
+	out[w] = '\0';
+	return w;
+}
+
+static int count_words(const char *s, size_t n)
+{
+	int words = 1;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] == ' ' || (i + 2 < n && (unsigned char)s[i] == 0xE2 &&
+				    (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x8C))
+			words++;
+	return words;
+}
+
+static entry *new_entry(int *cap)
+{
+	if (nents == *cap) {
+		int nc = *cap ? *cap * 2 : 256;
+		entry *e = realloc(ents, (size_t)nc * sizeof *e);
+		if (!e)
+			return NULL;
+		ents = e;
+		*cap = nc;
+	}
+	entry *e = &ents[nents++];
+	memset(e, 0, sizeof *e);
+	return e;
+}
+
+static void load(void)
+{
+	kh_table_iter it;
+	kh_field f[3];
+	int cap = 0;
+	nents = 0;
+	kh_table_begin(&it, kh_data_months, kh_data_months_len);
+	while (kh_table_row(&it, f, 3) == 3) {
+		entry *e = new_entry(&cap);
+		if (!e)
+			return;
+		e->kind = K_MONTH;
+		e->cal = f[0].s[0] == 'j' ? C_JALALI : f[0].s[0] == 'g' ? C_GREGORIAN : C_HIJRI;
+		e->value = atoi(f[1].s);
+		e->klen = fold_key(f[2].s, f[2].len, e->key, sizeof e->key);
+		e->nwords = count_words(f[2].s, f[2].len);
+	}
+	static const struct {
+		const char *name;
+		int kind;
+	} kinds[] = {{"rel-day", K_REL_DAY},   {"rel-week", K_REL_WEEK}, {"rel-month", K_REL_MONTH},
+		     {"rel-year", K_REL_YEAR}, {"part", K_PART},         {"weekday", K_WEEKDAY},
+		     {"season", K_SEASON},     {"era", K_ERA},           {"occasion", K_OCCASION}};
+	kh_table_begin(&it, kh_data_dates, kh_data_dates_len);
+	while (kh_table_row(&it, f, 3) == 3) {
+		int kind = -1;
+		for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
+			if (strlen(kinds[k].name) == f[0].len && !memcmp(kinds[k].name, f[0].s, f[0].len))
+				kind = kinds[k].kind;
+		if (kind < 0)
+			continue;
+		entry *e = new_entry(&cap);
+		if (!e)
+			return;
+		e->kind = kind;
+		e->klen = fold_key(f[1].s, f[1].len, e->key, sizeof e->key);
+		e->nwords = count_words(f[1].s, f[1].len);
+		const char *v = f[2].s;
+		if (kind == K_PART)
+			e->value = v[0] == 's' ? P_START : v[0] == 'm' ? P_MID : P_END;
+		else if (kind == K_ERA)
+			e->cal = v[0] == 'g' ? C_GREGORIAN : v[0] == 'h' ? C_HIJRI : C_JALALI;
+		else if (kind == K_OCCASION) {
+			e->cal = v[0] == 'h' ? C_HIJRI : C_JALALI;
+			const char *sp = memchr(v, ' ', f[2].len);
+			e->month = sp ? atoi(sp + 1) : 0;
+			const char *sp2 = sp ? memchr(sp + 1, ' ', f[2].len - (size_t)(sp + 1 - v)) : NULL;
+			e->day = sp2 ? atoi(sp2 + 1) : 0;
+		} else
+			e->value = atoi(v);
+	}
+}
+
+/* The longest entry matching tokens t[i..] (a phrase may span 1-3 tokens);
+ * `kind` < 0 accepts any kind. Returns it and the tokens used in *used. */
+static const entry *match(const tok *t, int nt, int i, int kind, int *used)
+{
+	if (nents < 0)
+		load();
+	const entry *best = NULL;
+	int best_used = 0;
+	char buf[3 * MAXW];
+	size_t bl = 0;
+	for (int k = 0; k < 3 && i + k < nt; k++) {
+		const tok *x = &t[i + k];
+		if (x->num || x->punct || !x->flen)
+			break;
+		if (k > 0 && x->s > t[i + k - 1].e + 3)
+			break; /* more than one space or ZWNJ between the words */
+		memcpy(buf + bl, x->f, x->flen);
+		bl += x->flen;
+		for (int q = 0; q < nents; q++) {
+			const entry *e = &ents[q];
+			if ((kind >= 0 && e->kind != kind) || e->klen != bl || memcmp(e->key, buf, bl))
+				continue;
+			if (k + 1 > best_used) {
+				best = e;
+				best_used = k + 1;
+			}
+		}
+	}
+	*used = best_used;
+	return best;
+}
+
+/* A month name, alone or with «ماه» joined or apart («آذرماه», «آذر ماه»). */
+static const entry *month_at(const tok *t, int nt, int i, int *used)
+{
+	if (nents < 0)
+		load();
+	int u;
+	const entry *m = match(t, nt, i, K_MONTH, &u);
+	if (m) {
+		if (i + u < nt && !t[i + u].num && !strcmp(t[i + u].f, "ماه"))
+			u++;
+		*used = u;
+		return m;
+	}
+	/* «آذرماه» as one token */
+	const tok *x = &t[i];
+	static const char MAH[] = "ماه";
+	size_t ml = sizeof MAH - 1;
+	if (x->num || x->flen <= ml || memcmp(x->f + x->flen - ml, MAH, ml))
+		return NULL;
+	for (int q = 0; q < nents; q++)
+		if (ents[q].kind == K_MONTH && ents[q].klen == x->flen - ml &&
+		    !memcmp(ents[q].key, x->f, ents[q].klen)) {
+			*used = 1;
+			return &ents[q];
+		}
+	return NULL;
+}
+
+/* ---- tokens ---- */
+
+static int is_word_cp(uint32_t c)
+{
+	return (c >= 0x0621 && c <= 0x064A) || (c >= 0x066E && c <= 0x06D3) || c == 0x06D5 ||
+	       (c >= 0x06FA && c <= 0x06FC) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640;
+}
+
+static int digit_value(uint32_t c)
+{
+	if (c >= '0' && c <= '9')
+		return (int)(c - '0');
+	if (c >= 0x06F0 && c <= 0x06F9)
+		return (int)(c - 0x06F0);
+	if (c >= 0x0660 && c <= 0x0669)
+		return (int)(c - 0x0660);
+	return -1;
+}
+
+static tok *tokenize(const char *s, size_t len, int *nt)
+{
+	size_t cap = 256;
+	int n = 0;
+	tok *t = malloc(cap * sizeof *t);
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+	while (t && i < len) {
+		uint32_t c;
+		int k = kh_utf8_next(u + i, len - i, &c);
+		if (!k)
+			k = 1, c = 0xFFFD;
+		if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == 0x200C || c == 0xA0) {
+			i += (size_t)k;
+			continue;
+		}
+		if ((size_t)n == cap) {
+			tok *nt2 = realloc(t, (cap *= 2) * sizeof *t);
+			if (!nt2) {
+				free(t);
+				return NULL;
+			}
+			t = nt2;
+		}
+		tok *x = &t[n++];
+		memset(x, 0, sizeof *x);
+		x->s = i;
+		if (digit_value(c) >= 0) {
+			x->num = 1;
+			while (i < len) {
+				int kk = kh_utf8_next(u + i, len - i, &c);
+				int d = kk ? digit_value(c) : -1;
+				if (d < 0)
+					break;
+				if (x->ndig < 9)
+					x->value = x->value * 10 + d;
+				x->ndig++;
+				i += (size_t)kk;
+			}
+		} else if (is_word_cp(c)) {
+			size_t ws = i;
+			while (i < len) {
+				int kk = kh_utf8_next(u + i, len - i, &c);
+				if (kk && is_word_cp(c)) {
+					i += (size_t)kk;
+					continue;
+				}
+				/* ZWNJ inside a word («سه‌شنبه») */
+				uint32_t c2;
+				if (kk && c == 0x200C && i + 3 < len && kh_utf8_next(u + i + 3, len - i - 3, &c2) &&
+				    is_word_cp(c2)) {
+					i += 3;
+					continue;
+				}
+				break;
+			}
+			x->flen = fold_key(s + ws, i - ws, x->f, sizeof x->f);
+		} else {
+			x->punct = c < 0x80 ? (char)c : (c == 0x060C ? ',' : '?');
+			i += (size_t)k;
+		}
+		x->e = i;
+	}
+	*nt = n;
+	return t;
+}
+
+/* ---- resolution ---- */
+
+typedef struct found {
+	int start_tok, end_tok; /* token range [start, end) */
+	int resolved;
+	kh_ymd j;
+	kh_precision prec;
+} found;
+
+static int year_of(const tok *x, int cal)
+{
+	long v = x->value;
+	if (x->ndig == 4)
+		return (int)v;
+	if (x->ndig == 2 && cal == C_JALALI)
+		return (int)(v >= 30 ? 1300 + v : 1400 + v); /* «سال ۹۵» is 1395 */
+	return 0;
+}
+
+/* A Jalali day from a Gregorian one. */
+static int g2j(kh_ymd g, kh_ymd *j) { return kh_gregorian_to_jalali(g, j, NULL) == KH_OK; }
+
+/* Applies a part («پایان», «اوایل», «اواسط») to a month or year. */
+static void apply_part(found *f, int part, int is_year)
+{
+	if (!f->resolved)
+		return;
+	if (part == P_START) {
+		f->j.day = 1;
+		if (is_year)
+			f->j.month = 1;
+		f->prec = KH_PREC_DAY;
+	} else if (part == P_END) {
+		if (is_year)
+			f->j.month = 12;
+		f->j.day = kh_jalali_month_length(f->j.year, f->j.month);
+		f->prec = KH_PREC_DAY;
+	} else if (!is_year) {
+		f->j.day = 15;
+		f->prec = KH_PREC_MONTH;
+	} else {
+		f->j.month = 7;
+		f->j.day = 1;
+		f->prec = KH_PREC_MONTH;
+	}
+}
+
+/* Gregorian or Hijri (month, day, year) to a Jalali day; 0 when impossible. */
+static int to_jalali(int cal, int y, int m, int d, kh_ymd *j)
+{
+	if (cal == C_JALALI) {
+		kh_ymd g;
+		if (kh_jalali_to_gregorian((kh_ymd){y, m, d}, &g, NULL))
+			return 0;
+		*j = (kh_ymd){y, m, d};
+		return 1;
+	}
+	if (cal == C_GREGORIAN)
+		return g2j((kh_ymd){y, m, d}, j);
+	return 0; /* Hijri dates stay unresolved */
+}
+
+/* The pattern at token i, or 0. `pub_j` is the publication day in Jalali (or NULL). */
+static int try_at(const tok *t, int nt, int i, const kh_ymd *pub_g, const kh_ymd *pub_j, found *f)
+{
+	int u, p = i, part = -1;
+	memset(f, 0, sizeof *f);
+	f->start_tok = i;
+	const entry *pe = match(t, nt, p, K_PART, &u);
+	if (pe) {
+		part = pe->value;
+		p += u;
+	}
+	if (p >= nt)
+		return 0;
+	int mu;
+	const entry *m;
+
+	/* D month [year] [era] */
+	if (t[p].num && t[p].ndig <= 2 && t[p].value >= 1 && t[p].value <= 31 && p + 1 < nt &&
+	    (m = month_at(t, nt, p + 1, &mu)) != NULL) {
+		int day = (int)t[p].value, q = p + 1 + mu, year = 0, cal = m->cal, eu;
+		if (q < nt && t[q].num && (t[q].ndig == 4 || t[q].ndig == 2)) {
+			year = year_of(&t[q], cal == C_JALALI ? C_JALALI : C_GREGORIAN);
+			q++;
+			const entry *era = q < nt ? match(t, nt, q, K_ERA, &eu) : NULL;
+			if (era)
+				q += eu;
+		} else if (cal == C_JALALI && pub_j) {
+			year = pub_j->year;
+		} else if (cal == C_GREGORIAN && pub_g) {
+			year = pub_g->year;
+		}
+		f->end_tok = q;
+		if (year && to_jalali(cal, year, m->value, day, &f->j)) {
+			f->resolved = 1;
+			f->prec = KH_PREC_DAY;
+		}
+		return 1;
+	}
+
+	/* month [ماه] (year | امسال ...) or month ماه alone, or after a part */
+	if (!t[p].num && (m = month_at(t, nt, p, &mu)) != NULL) {
+		int q = p + mu, year = 0, ok = 0, ru, eu;
+		const entry *rel;
+		int had_mah = mu > 1 || (t[p].flen > 6 && strstr(t[p].f, "ماه"));
+		if (q < nt && t[q].num && t[q].ndig == 4) {
+			year = (int)t[q].value;
+			q++;
+			const entry *era = q < nt ? match(t, nt, q, K_ERA, &eu) : NULL;
+			if (era)
+				q += eu;
+			ok = 1;
+		} else if (q < nt && (rel = match(t, nt, q, K_REL_YEAR, &ru)) != NULL) {
+			q += ru;
+			year = pub_j && m->cal == C_JALALI ? pub_j->year + rel->value : 0;
+			ok = 1;
+		} else if (had_mah || part >= 0) {
+			year = m->cal == C_JALALI && pub_j ? pub_j->year : 0;
+			ok = 1;
+		}
+		if (!ok)
+			return 0;
+		f->end_tok = q;
+		if (year && to_jalali(m->cal, year, m->value, 1, &f->j)) {
+			f->resolved = 1;
+			f->prec = KH_PREC_MONTH;
+			if (part >= 0)
+				apply_part(f, part, 0);
+		}
+		return 1;
+	}
+
+	/* «سال ۱۴۰۲», «سال ۹۵», «سال ۲۰۱۵ میلادی», «سال‌های ۱۳۹۰» */
+	if (!t[p].num && (!strcmp(t[p].f, "سال") || !strcmp(t[p].f, "سالهای") || !strcmp(t[p].f, "سالهایی")) &&
+	    p + 1 < nt && t[p + 1].num && (t[p + 1].ndig == 4 || t[p + 1].ndig == 2)) {
+		int q = p + 2, cal = C_JALALI, eu;
+		const entry *era = q < nt ? match(t, nt, q, K_ERA, &eu) : NULL;
+		if (era) {
+			cal = era->cal;
+			q += eu;
+		} else if (t[p + 1].ndig == 4 && (t[p + 1].value >= 1900 && t[p + 1].value < 2200)) {
+			cal = C_GREGORIAN;
+		}
+		int year = year_of(&t[p + 1], cal);
+		f->end_tok = q;
+		if (year && cal == C_JALALI && year >= 1200 && year < 1600) {
+			f->j = (kh_ymd){year, 1, 1};
+			f->resolved = 1;
+			f->prec = KH_PREC_YEAR;
+		} else if (year && cal == C_GREGORIAN && g2j((kh_ymd){year, 1, 1}, &f->j)) {
+			f->resolved = 1; /* given as 1 January of that year */
+			f->prec = KH_PREC_YEAR;
+		}
+		if (f->resolved && part >= 0)
+			apply_part(f, part, 1);
+		return 1;
+	}
+
+	/* relative: «امروز», «امسال», «سال گذشته», «ماه آینده», «هفته گذشته» */
+	const entry *rel = !t[p].num ? match(t, nt, p, -1, &u) : NULL;
+	if (rel && (rel->kind == K_REL_DAY || rel->kind == K_REL_WEEK || rel->kind == K_REL_MONTH ||
+		    rel->kind == K_REL_YEAR)) {
+		f->end_tok = p + u;
+		if (!pub_g || !pub_j)
+			return 1;
+		if (rel->kind == K_REL_DAY) {
+			kh_ymd g;
+			if (part < 0 && kh_gregorian_add_days(*pub_g, rel->value, &g, NULL) == KH_OK &&
+			    g2j(g, &f->j)) {
+				f->resolved = 1;
+				f->prec = KH_PREC_DAY;
+			}
+		} else if (rel->kind == K_REL_MONTH) {
+			int y = pub_j->year, mo = pub_j->month + rel->value;
+			if (mo < 1)
+				mo += 12, y--;
+			if (mo > 12)
+				mo -= 12, y++;
+			f->j = (kh_ymd){y, mo, 1};
+			f->resolved = 1;
+			f->prec = KH_PREC_MONTH;
+			if (part >= 0)
+				apply_part(f, part, 0);
+		} else if (rel->kind == K_REL_YEAR) {
+			f->j = (kh_ymd){pub_j->year + rel->value, 1, 1};
+			f->resolved = 1;
+			f->prec = KH_PREC_YEAR;
+			if (part >= 0)
+				apply_part(f, part, 1);
+		}
+		return 1;
+	}
+	if (part >= 0)
+		return 0; /* a part needs a period after it */
+
+	/* «روز چهارشنبه», «چهارشنبه»: the latest such day up to the publication date */
+	int ru = 0;
+	int rz = !t[p].num && !strcmp(t[p].f, "روز");
+	const entry *wd = match(t, nt, p + rz, K_WEEKDAY, &ru);
+	if (wd) {
+		f->end_tok = p + rz + ru;
+		if (pub_g) {
+			int today = kh_persian_weekday(*pub_g);
+			int back = today >= 0 ? (today - wd->value + 7) % 7 : -1;
+			kh_ymd g;
+			if (back >= 0 && kh_gregorian_add_days(*pub_g, -back, &g, NULL) == KH_OK && g2j(g, &f->j)) {
+				f->resolved = 1;
+				f->prec = KH_PREC_DAY;
+			}
+		}
+		return 1;
+	}
+	/* occasions: «اربعین», «نوروز ۱۴۰۲» */
+	const entry *oc = match(t, nt, p + rz, K_OCCASION, &ru);
+	if (oc) {
+		f->end_tok = p + rz + ru;
+		int q = f->end_tok;
+		if (oc->cal == C_JALALI) {
+			int year = q < nt && t[q].num && t[q].ndig == 4 ? (int)t[q].value : pub_j ? pub_j->year : 0;
+			if (q < nt && t[q].num && t[q].ndig == 4)
+				f->end_tok++;
+			if (year && to_jalali(C_JALALI, year, oc->month, oc->day, &f->j)) {
+				f->resolved = 1;
+				f->prec = KH_PREC_DAY;
+			}
+		}
+		return 1;
+	}
+	/* «N سال گذشته» (N years ago), «۵ سال آینده» */
+	if ((t[p].num && t[p].ndig <= 3) || (!t[p].num && t[p].flen)) {
+		int nu = 1;
+		long years = t[p].num ? t[p].value : 0;
+		if (!t[p].num) {
+			/* a number word: «سه سال گذشته» */
+			static const char *const w[] = {"یک", "دو", "سه", "چهار", "پنج", "شش", "هفت", "هشت", "نه", "ده", NULL};
+			years = 0;
+			for (int k = 0; w[k]; k++)
+				if (!strcmp(t[p].f, w[k]))
+					years = k + 1;
+			if (!years)
+				return 0;
+		}
+		if (p + nu < nt && !t[p + nu].num && !strcmp(t[p + nu].f, "سال") && p + nu + 1 < nt) {
+			const tok *d = &t[p + nu + 1];
+			int dir = !strcmp(d->f, "گذشته") || !strcmp(d->f, "پیش") || !strcmp(d->f, "قبل") ? -1
+				  : !strcmp(d->f, "آینده") ? 1
+							    : 0;
+			if (dir) {
+				f->end_tok = p + nu + 2;
+				if (pub_j) {
+					f->j = (kh_ymd){pub_j->year + dir * (int)years, 1, 1};
+					f->resolved = 1;
+					f->prec = KH_PREC_YEAR;
+				}
+				return 1;
+			}
+		}
+	}
+	/* «تابستان ۱۳۹۴», «بهار امسال» */
+	const entry *se = !t[p].num ? match(t, nt, p, K_SEASON, &u) : NULL;
+	if (se && p + u < nt) {
+		int q = p + u, year = 0, ru2;
+		const entry *r2;
+		if (t[q].num && t[q].ndig == 4) {
+			year = (int)t[q].value;
+			q++;
+		} else if ((r2 = match(t, nt, q, K_REL_YEAR, &ru2)) != NULL) {
+			year = pub_j ? pub_j->year + r2->value : 0;
+			q += ru2;
+		} else {
+			return 0;
+		}
+		f->end_tok = q;
+		if (year) {
+			f->j = (kh_ymd){year, se->value, 1};
+			f->resolved = 1;
+			f->prec = KH_PREC_MONTH;
+		}
+		return 1;
+	}
+	/* «دهه ۶۰», «دهه ۱۳۶۰»: the decade's first year */
+	if (!t[p].num && !strcmp(t[p].f, "دهه") && p + 1 < nt && t[p + 1].num &&
+	    (t[p + 1].ndig == 2 || t[p + 1].ndig == 4)) {
+		f->end_tok = p + 2;
+		int y = t[p + 1].ndig == 2 ? 1300 + (int)t[p + 1].value : (int)t[p + 1].value;
+		if (y >= 1200 && y < 1600) {
+			f->j = (kh_ymd){y, 1, 1};
+			f->resolved = 1;
+			f->prec = KH_PREC_YEAR;
+		}
+		return 1;
+	}
+	/* numeric: 1402/08/30, 1402-08-30, 30/08/1402, 2023-11-21, «1395 . 8 . 30» */
+	if (t[p].num && p + 4 < nt && t[p + 1].punct && t[p + 2].num && t[p + 3].punct == t[p + 1].punct &&
+	    t[p + 4].num && strchr("/-.", t[p + 1].punct)) {
+		long a = t[p].value, b = t[p + 2].value, c = t[p + 4].value;
+		int y, mo, d;
+		if (t[p].ndig == 4) {
+			y = (int)a, mo = (int)b, d = (int)c;
+		} else if (t[p + 4].ndig == 4) {
+			y = (int)c, mo = (int)b, d = (int)a;
+		} else {
+			return 0;
+		}
+		int cal = y >= 1200 && y < 1600 ? C_JALALI : y >= 1800 && y < 2200 ? C_GREGORIAN : -1;
+		if (cal < 0 || mo < 1 || mo > 12 || d < 1 || d > 31)
+			return 0;
+		f->end_tok = p + 5;
+		if (to_jalali(cal, y, mo, d, &f->j)) {
+			f->resolved = 1;
+			f->prec = KH_PREC_DAY;
+		}
+		return 1;
+	}
+	return 0;
+}
+
+const char *kh_precision_name(kh_precision p)
+{
+	switch (p) {
+	case KH_PREC_DAY: return "day";
+	case KH_PREC_MONTH: return "month";
+	case KH_PREC_YEAR: return "year";
+	default: return NULL;
+	}
+}
+
+kh_status kh_find_dates(const char *text, size_t len, const kh_ymd *published,
+			kh_date_mention **out, size_t *n, kh_error *err)
+{
+	*out = NULL;
+	*n = 0;
+	int nt = 0;
+	tok *t = tokenize(text, len, &nt);
+	if (!t)
+		return kh_error_set(err, KH_ERR_NOMEM, "out of memory finding dates");
+	kh_ymd pub_j, *pj = NULL;
+	if (published && g2j(*published, &pub_j))
+		pj = &pub_j;
+	kh_date_mention *v = NULL;
+	size_t cnt = 0, cap = 0;
+	for (int i = 0; i < nt; i++) {
+		found f;
+		if (!try_at(t, nt, i, pj ? published : NULL, pj, &f) || f.end_tok <= i)
+			continue;
+		if (cnt == cap) {
+			size_t nc = cap ? cap * 2 : 16;
+			kh_date_mention *nv = realloc(v, nc * sizeof *nv);
+			if (!nv) {
+				free(v);
+				free(t);
+				return kh_error_set(err, KH_ERR_NOMEM, "out of memory finding dates");
+			}
+			v = nv;
+			cap = nc;
+		}
+		kh_date_mention *d = &v[cnt++];
+		memset(d, 0, sizeof *d);
+		d->start = t[f.start_tok].s;
+		d->end = t[f.end_tok - 1].e;
+		if (f.resolved && kh_jalali_to_gregorian(f.j, &d->gregorian, NULL) == KH_OK) {
+			d->resolved = 1;
+			d->jalali = f.j;
+			d->precision = f.prec;
+		}
+		i = f.end_tok - 1;
+	}
+	free(t);
+	*out = v;
+	*n = cnt;
+	return KH_OK;
+}
