@@ -71,9 +71,10 @@ int main(int argc, char **argv)
 			size_t e = nl ? (size_t)(nl - text) : len;
 			int32_t n16 = 0;
 			st = U_ZERO_ERROR;
-			u_strFromUTF8WithSub(u16, (int32_t)len + 1, &n16, text + p, (int32_t)(e - p), 0xFFFD,
-					     NULL, &st);
-			sink += (size_t)unorm2_normalize(nfkc, u16, n16, o16, (int32_t)(len * 3 + 16), &st);
+			u_strFromUTF8WithSub(u16, (int32_t)len + 1, &n16, text + p,
+			                     (int32_t)(e - p), 0xFFFD, NULL, &st);
+			sink += (size_t)unorm2_normalize(nfkc, u16, n16, o16,
+			                                 (int32_t)(len * 3 + 16), &st);
 			p = e + 1;
 		}
 		double t2 = now();
@@ -84,8 +85,8 @@ int main(int argc, char **argv)
 				size_t e = nl ? (size_t)(nl - text) : len;
 				char *out;
 				size_t on;
-				if (kh_normalize(text + p, e - p, (kh_norm_level)level, KH_DIGITS_KEEP, &out, &on,
-						 NULL) == KH_OK) {
+				if (kh_normalize(text + p, e - p, (kh_norm_level)level,
+				                 KH_DIGITS_KEEP, &out, &on, NULL) == KH_OK) {
 					sink += on;
 					free(out);
 				}
@@ -106,10 +107,10 @@ int main(int argc, char **argv)
 	printf("text %.1f MB, best of %d rounds (checksum %zu)\n", mb, rounds, sink % 1000);
 	printf("plain copy:          %9.1f MB/s\n", mb / t_copy);
 	printf("ICU NFKC alone:      %9.1f MB/s\n", mb / t_icu);
-	printf("khabar canonical:    %9.1f MB/s  (%.2f of ICU NFKC, %.4f of a copy)\n", mb / t_canon,
-	       t_icu / t_canon, t_copy / t_canon);
-	printf("khabar search key:   %9.1f MB/s  (%.2f of ICU NFKC, %.4f of a copy)\n", mb / t_search,
-	       t_icu / t_search, t_copy / t_search);
+	printf("khabar canonical:    %9.1f MB/s  (%.2f of ICU NFKC, %.4f of a copy)\n",
+	       mb / t_canon, t_icu / t_canon, t_copy / t_canon);
+	printf("khabar search key:   %9.1f MB/s  (%.2f of ICU NFKC, %.4f of a copy)\n",
+	       mb / t_search, t_icu / t_search, t_copy / t_search);
 	free(text);
 	free(copy);
 	free(u16);

@@ -28,6 +28,11 @@ static int reserve(kh_buf *b, size_t extra)
 	return 0;
 }
 
+int kh_buf_reserve(kh_buf *b, size_t extra)
+{
+	return reserve(b, extra);
+}
+
 int kh_buf_add(kh_buf *b, const char *s, size_t n)
 {
 	if (reserve(b, n))

@@ -12,6 +12,8 @@ typedef struct kh_buf {
 
 /* Appends `n` bytes; returns 0, or -1 (and sets failed) when out of memory. */
 int kh_buf_add(kh_buf *b, const char *s, size_t n);
+/* Makes room for `extra` more bytes (and the terminator); 0, or -1 when out of memory. */
+int kh_buf_reserve(kh_buf *b, size_t extra);
 /* Appends a NUL-terminated string. */
 int kh_buf_adds(kh_buf *b, const char *s);
 /* Appends one byte. */

@@ -13,31 +13,48 @@
 #define MAXW 48 /* folded bytes kept of a word */
 
 typedef struct tok {
-	size_t s, e;   /* byte span */
-	int num;       /* a digit run */
-	int ndig;      /* its digits */
-	long value;    /* its value */
-	char f[MAXW];  /* a word, folded: ي ك → ی ک, ZWNJ dropped */
+	size_t s, e;  /* byte span */
+	int num;      /* a digit run */
+	int ndig;     /* its digits */
+	long value;   /* its value */
+	char f[MAXW]; /* a word, folded: ي ك → ی ک, ZWNJ dropped */
 	size_t flen;
-	char punct;    /* a one-byte punctuation token: / - . */
+	char punct; /* a one-byte punctuation token: / - . */
 } tok;
 
 /* ---- the word tables ---- */
 
-enum kind { K_MONTH, K_REL_DAY, K_REL_WEEK, K_REL_MONTH, K_REL_YEAR, K_PART, K_WEEKDAY, K_SEASON,
-	    K_ERA, K_OCCASION };
+enum kind {
+	K_MONTH,
+	K_REL_DAY,
+	K_REL_WEEK,
+	K_REL_MONTH,
+	K_REL_YEAR,
+	K_PART,
+	K_WEEKDAY,
+	K_SEASON,
+	K_ERA,
+	K_OCCASION
+};
 enum cal { C_JALALI, C_GREGORIAN, C_HIJRI };
 enum part { P_START, P_MID, P_END };
 
 typedef struct entry {
 	char key[64]; /* folded, spaces and ZWNJ dropped */
 	size_t klen;
-	int nwords;   /* words in the phrase */
+	int nwords; /* words in the phrase */
 	int kind, cal, value, month, day;
 } entry;
 
 static entry *ents;
 static int nents = -1;
+static int *bucket_next; /* entries chained by the first two bytes of their key */
+static int bucket_head[256];
+
+static unsigned bucket_of(const char *key)
+{
+	return ((unsigned char)key[0] * 31u + (unsigned char)key[1]) & 255u;
+}
 
 /* ي ى → ی, ك → ک; ZWNJ, spaces, tatweel and diacritics dropped. */
 static size_t fold_key(const char *s, size_t n, char *out, size_t cap)
@@ -50,7 +67,8 @@ static size_t fold_key(const char *s, size_t n, char *out, size_t cap)
 		if (!k)
 			k = 1, c = 0xFFFD;
 		p += k;
-		if (c == ' ' || c == 0x200C || c == 0x0640 || (c >= 0x064B && c <= 0x065F) || c == 0x0670)
+		if (c == ' ' || c == 0x200C || c == 0x0640 || (c >= 0x064B && c <= 0x065F) ||
+		    c == 0x0670)
 			continue;
 		if (c == 0x064A || c == 0x0649)
 			c = 0x06CC;
@@ -69,13 +87,12 @@ static size_t fold_key(const char *s, size_t n, char *out, size_t cap)
 	return w;
 }
 
+/* Words of a phrase as the tokenizer cuts them: at spaces (a ZWNJ joins). */
 static int count_words(const char *s, size_t n)
 {
 	int words = 1;
 	for (size_t i = 0; i < n; i++)
-		if (s[i] == ' ' || (i + 2 < n && (unsigned char)s[i] == 0xE2 &&
-				    (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x8C))
-			words++;
+		words += s[i] == ' ';
 	return words;
 }
 
@@ -115,13 +132,14 @@ static void load(void)
 		const char *name;
 		int kind;
 	} kinds[] = {{"rel-day", K_REL_DAY},   {"rel-week", K_REL_WEEK}, {"rel-month", K_REL_MONTH},
-		     {"rel-year", K_REL_YEAR}, {"part", K_PART},         {"weekday", K_WEEKDAY},
-		     {"season", K_SEASON},     {"era", K_ERA},           {"occasion", K_OCCASION}};
+	             {"rel-year", K_REL_YEAR}, {"part", K_PART},         {"weekday", K_WEEKDAY},
+	             {"season", K_SEASON},     {"era", K_ERA},           {"occasion", K_OCCASION}};
 	kh_table_begin(&it, kh_data_dates, kh_data_dates_len);
 	while (kh_table_row(&it, f, 3) == 3) {
 		int kind = -1;
 		for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
-			if (strlen(kinds[k].name) == f[0].len && !memcmp(kinds[k].name, f[0].s, f[0].len))
+			if (strlen(kinds[k].name) == f[0].len &&
+			    !memcmp(kinds[k].name, f[0].s, f[0].len))
 				kind = kinds[k].kind;
 		if (kind < 0)
 			continue;
@@ -140,10 +158,23 @@ static void load(void)
 			e->cal = v[0] == 'h' ? C_HIJRI : C_JALALI;
 			const char *sp = memchr(v, ' ', f[2].len);
 			e->month = sp ? atoi(sp + 1) : 0;
-			const char *sp2 = sp ? memchr(sp + 1, ' ', f[2].len - (size_t)(sp + 1 - v)) : NULL;
+			const char *sp2 =
+			        sp ? memchr(sp + 1, ' ', f[2].len - (size_t)(sp + 1 - v)) : NULL;
 			e->day = sp2 ? atoi(sp2 + 1) : 0;
 		} else
 			e->value = atoi(v);
+	}
+	for (int b = 0; b < 256; b++)
+		bucket_head[b] = -1;
+	bucket_next = malloc((size_t)(nents > 0 ? nents : 1) * sizeof *bucket_next);
+	if (!bucket_next) {
+		nents = 0; /* without the index no entry can be found; dates are then not tagged */
+		return;
+	}
+	for (int q = nents - 1; q >= 0; q--) {
+		unsigned b = bucket_of(ents[q].key);
+		bucket_next[q] = bucket_head[b];
+		bucket_head[b] = q;
 	}
 }
 
@@ -155,7 +186,7 @@ static const entry *match(const tok *t, int nt, int i, int kind, int *used)
 		load();
 	const entry *best = NULL;
 	int best_used = 0;
-	char buf[3 * MAXW];
+	char buf[3 * MAXW + 1];
 	size_t bl = 0;
 	for (int k = 0; k < 3 && i + k < nt; k++) {
 		const tok *x = &t[i + k];
@@ -165,10 +196,13 @@ static const entry *match(const tok *t, int nt, int i, int kind, int *used)
 			break; /* more than one space or ZWNJ between the words */
 		memcpy(buf + bl, x->f, x->flen);
 		bl += x->flen;
-		for (int q = 0; q < nents; q++) {
+		buf[bl] = '\0';
+		for (int q = bl >= 2 ? bucket_head[bucket_of(buf)] : -1; q >= 0;
+		     q = bucket_next[q]) {
 			const entry *e = &ents[q];
-			if ((kind >= 0 && e->kind != kind) || e->klen != bl || memcmp(e->key, buf, bl))
-				continue;
+			if ((kind >= 0 && e->kind != kind) || e->nwords != k + 1 || e->klen != bl ||
+			    memcmp(e->key, buf, bl))
+				continue; /* «به من» is not «بهمن» */
 			if (k + 1 > best_used) {
 				best = e;
 				best_used = k + 1;
@@ -198,7 +232,9 @@ static const entry *month_at(const tok *t, int nt, int i, int *used)
 	size_t ml = sizeof MAH - 1;
 	if (x->num || x->flen <= ml || memcmp(x->f + x->flen - ml, MAH, ml))
 		return NULL;
-	for (int q = 0; q < nents; q++)
+	if (x->flen - ml < 2)
+		return NULL;
+	for (int q = bucket_head[bucket_of(x->f)]; q >= 0; q = bucket_next[q])
 		if (ents[q].kind == K_MONTH && ents[q].klen == x->flen - ml &&
 		    !memcmp(ents[q].key, x->f, ents[q].klen)) {
 			*used = 1;
@@ -276,8 +312,8 @@ static tok *tokenize(const char *s, size_t len, int *nt)
 				}
 				/* ZWNJ inside a word («سه‌شنبه») */
 				uint32_t c2;
-				if (kk && c == 0x200C && i + 3 < len && kh_utf8_next(u + i + 3, len - i - 3, &c2) &&
-				    is_word_cp(c2)) {
+				if (kk && c == 0x200C && i + 3 < len &&
+				    kh_utf8_next(u + i + 3, len - i - 3, &c2) && is_word_cp(c2)) {
 					i += 3;
 					continue;
 				}
@@ -314,7 +350,10 @@ static int year_of(const tok *x, int cal)
 }
 
 /* A Jalali day from a Gregorian one. */
-static int g2j(kh_ymd g, kh_ymd *j) { return kh_gregorian_to_jalali(g, j, NULL) == KH_OK; }
+static int g2j(kh_ymd g, kh_ymd *j)
+{
+	return kh_gregorian_to_jalali(g, j, NULL) == KH_OK;
+}
 
 /* Applies a part («پایان», «اوایل», «اواسط») to a month or year. */
 static void apply_part(found *f, int part, int is_year)
@@ -360,6 +399,13 @@ static int to_jalali(int cal, int y, int m, int d, kh_ymd *j)
 static int try_at(const tok *t, int nt, int i, const kh_ymd *pub_g, const kh_ymd *pub_j, found *f)
 {
 	int u, p = i, part = -1;
+	/* most words start no date: nothing in the tables begins like them */
+	if (!t[i].num && !t[i].punct && (t[i].flen < 2 || bucket_head[bucket_of(t[i].f)] < 0) &&
+	    strcmp(t[i].f, "سال") && strcmp(t[i].f, "سالهای") && strcmp(t[i].f, "سالهایی") &&
+	    strcmp(t[i].f, "ماه") && strcmp(t[i].f, "روز") && strcmp(t[i].f, "دهه"))
+		return 0;
+	if (t[i].punct)
+		return 0;
 	memset(f, 0, sizeof *f);
 	f->start_tok = i;
 	const entry *pe = match(t, nt, p, K_PART, &u);
@@ -427,15 +473,18 @@ static int try_at(const tok *t, int nt, int i, const kh_ymd *pub_g, const kh_ymd
 		return 1;
 	}
 
-	/* «سال ۱۴۰۲», «سال ۹۵», «سال ۲۰۱۵ میلادی», «سال‌های ۱۳۹۰» */
-	if (!t[p].num && (!strcmp(t[p].f, "سال") || !strcmp(t[p].f, "سالهای") || !strcmp(t[p].f, "سالهایی")) &&
+	/* «سال ۱۴۰۲», «سال ۹۵», «سال ۲۰۱۵ میلادی», «سال‌های ۱۳۹۰»
+	 */
+	if (!t[p].num &&
+	    (!strcmp(t[p].f, "سال") || !strcmp(t[p].f, "سالهای") || !strcmp(t[p].f, "سالهایی")) &&
 	    p + 1 < nt && t[p + 1].num && (t[p + 1].ndig == 4 || t[p + 1].ndig == 2)) {
 		int q = p + 2, cal = C_JALALI, eu;
 		const entry *era = q < nt ? match(t, nt, q, K_ERA, &eu) : NULL;
 		if (era) {
 			cal = era->cal;
 			q += eu;
-		} else if (t[p + 1].ndig == 4 && (t[p + 1].value >= 1900 && t[p + 1].value < 2200)) {
+		} else if (t[p + 1].ndig == 4 &&
+		           (t[p + 1].value >= 1900 && t[p + 1].value < 2200)) {
 			cal = C_GREGORIAN;
 		}
 		int year = year_of(&t[p + 1], cal);
@@ -456,13 +505,14 @@ static int try_at(const tok *t, int nt, int i, const kh_ymd *pub_g, const kh_ymd
 	/* relative: «امروز», «امسال», «سال گذشته», «ماه آینده», «هفته گذشته» */
 	const entry *rel = !t[p].num ? match(t, nt, p, -1, &u) : NULL;
 	if (rel && (rel->kind == K_REL_DAY || rel->kind == K_REL_WEEK || rel->kind == K_REL_MONTH ||
-		    rel->kind == K_REL_YEAR)) {
+	            rel->kind == K_REL_YEAR)) {
 		f->end_tok = p + u;
 		if (!pub_g || !pub_j)
 			return 1;
 		if (rel->kind == K_REL_DAY) {
 			kh_ymd g;
-			if (part < 0 && kh_gregorian_add_days(*pub_g, rel->value, &g, NULL) == KH_OK &&
+			if (part < 0 &&
+			    kh_gregorian_add_days(*pub_g, rel->value, &g, NULL) == KH_OK &&
 			    g2j(g, &f->j)) {
 				f->resolved = 1;
 				f->prec = KH_PREC_DAY;
@@ -487,6 +537,37 @@ static int try_at(const tok *t, int nt, int i, const kh_ymd *pub_g, const kh_ymd
 		}
 		return 1;
 	}
+	/* «تابستان ۱۳۹۴», «بهار امسال» */
+	const entry *se = !t[p].num ? match(t, nt, p, K_SEASON, &u) : NULL;
+	if (se && (p + u < nt || part >= 0)) {
+		int q = p + u, year = 0, ru2;
+		const entry *r2;
+		if (q < nt && t[q].num && t[q].ndig == 4) {
+			year = (int)t[q].value;
+			q++;
+		} else if (q < nt && (r2 = match(t, nt, q, K_REL_YEAR, &ru2)) != NULL) {
+			year = pub_j ? pub_j->year + r2->value : 0;
+			q += ru2;
+		} else if (part >= 0) {
+			year = pub_j ? pub_j->year : 0; /* «اوایل تابستان» */
+		} else {
+			return 0;
+		}
+		f->end_tok = q;
+		if (year) {
+			f->j = (kh_ymd){year, se->value, 1};
+			f->resolved = 1;
+			f->prec = KH_PREC_MONTH;
+			if (part >= 0) {
+				/* the season's edge: its first day, or the last day of its third
+				 * month */
+				if (part == P_END)
+					f->j.month += 2;
+				apply_part(f, part, 0);
+			}
+		}
+		return 1;
+	}
 	if (part >= 0)
 		return 0; /* a part needs a period after it */
 
@@ -494,13 +575,21 @@ static int try_at(const tok *t, int nt, int i, const kh_ymd *pub_g, const kh_ymd
 	int ru = 0;
 	int rz = !t[p].num && !strcmp(t[p].f, "روز");
 	const entry *wd = match(t, nt, p + rz, K_WEEKDAY, &ru);
+	/* «نماز جمعه», «امام جمعه», «خطبه‌های نماز جمعه»: Friday prayer, not a day
+	 */
+	if (wd && wd->value == 6 && !rz && p > 0 && !t[p - 1].num &&
+	    (!strcmp(t[p - 1].f, "نماز") || !strcmp(t[p - 1].f, "امام") ||
+	     !strcmp(t[p - 1].f, "ائمه") || !strcmp(t[p - 1].f, "خطبه") ||
+	     !strcmp(t[p - 1].f, "خطیب") || !strcmp(t[p - 1].f, "خطبههای")))
+		wd = NULL;
 	if (wd) {
 		f->end_tok = p + rz + ru;
 		if (pub_g) {
 			int today = kh_persian_weekday(*pub_g);
 			int back = today >= 0 ? (today - wd->value + 7) % 7 : -1;
 			kh_ymd g;
-			if (back >= 0 && kh_gregorian_add_days(*pub_g, -back, &g, NULL) == KH_OK && g2j(g, &f->j)) {
+			if (back >= 0 && kh_gregorian_add_days(*pub_g, -back, &g, NULL) == KH_OK &&
+			    g2j(g, &f->j)) {
 				f->resolved = 1;
 				f->prec = KH_PREC_DAY;
 			}
@@ -513,7 +602,9 @@ static int try_at(const tok *t, int nt, int i, const kh_ymd *pub_g, const kh_ymd
 		f->end_tok = p + rz + ru;
 		int q = f->end_tok;
 		if (oc->cal == C_JALALI) {
-			int year = q < nt && t[q].num && t[q].ndig == 4 ? (int)t[q].value : pub_j ? pub_j->year : 0;
+			int year = q < nt && t[q].num && t[q].ndig == 4 ? (int)t[q].value
+			           : pub_j                              ? pub_j->year
+			                                                : 0;
 			if (q < nt && t[q].num && t[q].ndig == 4)
 				f->end_tok++;
 			if (year && to_jalali(C_JALALI, year, oc->month, oc->day, &f->j)) {
@@ -523,57 +614,39 @@ static int try_at(const tok *t, int nt, int i, const kh_ymd *pub_g, const kh_ymd
 		}
 		return 1;
 	}
-	/* «N سال گذشته» (N years ago), «۵ سال آینده» */
-	if ((t[p].num && t[p].ndig <= 3) || (!t[p].num && t[p].flen)) {
-		int nu = 1;
-		long years = t[p].num ? t[p].value : 0;
-		if (!t[p].num) {
-			/* a number word: «سه سال گذشته» */
-			static const char *const w[] = {"یک", "دو", "سه", "چهار", "پنج", "شش", "هفت", "هشت", "نه", "ده", NULL};
-			years = 0;
-			for (int k = 0; w[k]; k++)
-				if (!strcmp(t[p].f, w[k]))
-					years = k + 1;
-			if (!years)
-				return 0;
-		}
-		if (p + nu < nt && !t[p + nu].num && !strcmp(t[p + nu].f, "سال") && p + nu + 1 < nt) {
-			const tok *d = &t[p + nu + 1];
-			int dir = !strcmp(d->f, "گذشته") || !strcmp(d->f, "پیش") || !strcmp(d->f, "قبل") ? -1
-				  : !strcmp(d->f, "آینده") ? 1
-							    : 0;
-			if (dir) {
-				f->end_tok = p + nu + 2;
-				if (pub_j) {
-					f->j = (kh_ymd){pub_j->year + dir * (int)years, 1, 1};
-					f->resolved = 1;
-					f->prec = KH_PREC_YEAR;
-				}
-				return 1;
+	/* «N سال گذشته» (N years ago), «سه سال پیش», «۵ سال آینده» */
+	long years = t[p].num && t[p].ndig <= 3 ? t[p].value : 0;
+	if (!t[p].num) {
+		static const char *const w[] = {"یک",  "دو",  "سه", "چهار", "پنج", "شش",
+		                                "هفت", "هشت", "نه", "ده",   NULL};
+		for (int k = 0; w[k]; k++)
+			if (!strcmp(t[p].f, w[k]))
+				years = k + 1;
+	}
+	if (years && p + 2 < nt && !t[p + 1].num && !strcmp(t[p + 1].f, "سال")) {
+		const tok *d = &t[p + 2];
+		int dir = !strcmp(d->f, "گذشته") || !strcmp(d->f, "پیش") || !strcmp(d->f, "قبل")
+		                  ? -1
+		          : !strcmp(d->f, "آینده") ? 1
+		                                   : 0;
+		if (dir) {
+			f->end_tok = p + 3;
+			if (pub_j) {
+				f->j = (kh_ymd){pub_j->year + dir * (int)years, 1, 1};
+				f->resolved = 1;
+				f->prec = KH_PREC_YEAR;
 			}
+			return 1;
 		}
 	}
-	/* «تابستان ۱۳۹۴», «بهار امسال» */
-	const entry *se = !t[p].num ? match(t, nt, p, K_SEASON, &u) : NULL;
-	if (se && p + u < nt) {
-		int q = p + u, year = 0, ru2;
-		const entry *r2;
-		if (t[q].num && t[q].ndig == 4) {
-			year = (int)t[q].value;
-			q++;
-		} else if ((r2 = match(t, nt, q, K_REL_YEAR, &ru2)) != NULL) {
-			year = pub_j ? pub_j->year + r2->value : 0;
-			q += ru2;
-		} else {
-			return 0;
+	/* «ماه رمضان», «ماه مبارک رمضان»: a Hijri month, left unresolved */
+	if (!t[p].num && !strcmp(t[p].f, "ماه") && p + 1 < nt) {
+		int q = p + 1 + (!t[p + 1].num && !strcmp(t[p + 1].f, "مبارک"));
+		const entry *hm = q < nt ? match(t, nt, q, K_MONTH, &u) : NULL;
+		if (hm && hm->cal == C_HIJRI) {
+			f->end_tok = q + u;
+			return 1;
 		}
-		f->end_tok = q;
-		if (year) {
-			f->j = (kh_ymd){year, se->value, 1};
-			f->resolved = 1;
-			f->prec = KH_PREC_MONTH;
-		}
-		return 1;
 	}
 	/* «دهه ۶۰», «دهه ۱۳۶۰»: the decade's first year */
 	if (!t[p].num && !strcmp(t[p].f, "دهه") && p + 1 < nt && t[p + 1].num &&
@@ -588,8 +661,8 @@ static int try_at(const tok *t, int nt, int i, const kh_ymd *pub_g, const kh_ymd
 		return 1;
 	}
 	/* numeric: 1402/08/30, 1402-08-30, 30/08/1402, 2023-11-21, «1395 . 8 . 30» */
-	if (t[p].num && p + 4 < nt && t[p + 1].punct && t[p + 2].num && t[p + 3].punct == t[p + 1].punct &&
-	    t[p + 4].num && strchr("/-.", t[p + 1].punct)) {
+	if (t[p].num && p + 4 < nt && t[p + 1].punct && t[p + 2].num &&
+	    t[p + 3].punct == t[p + 1].punct && t[p + 4].num && strchr("/-.", t[p + 1].punct)) {
 		long a = t[p].value, b = t[p + 2].value, c = t[p + 4].value;
 		int y, mo, d;
 		if (t[p].ndig == 4) {
@@ -599,7 +672,9 @@ static int try_at(const tok *t, int nt, int i, const kh_ymd *pub_g, const kh_ymd
 		} else {
 			return 0;
 		}
-		int cal = y >= 1200 && y < 1600 ? C_JALALI : y >= 1800 && y < 2200 ? C_GREGORIAN : -1;
+		int cal = y >= 1200 && y < 1600   ? C_JALALI
+		          : y >= 1800 && y < 2200 ? C_GREGORIAN
+		                                  : -1;
 		if (cal < 0 || mo < 1 || mo > 12 || d < 1 || d > 31)
 			return 0;
 		f->end_tok = p + 5;
@@ -623,7 +698,7 @@ const char *kh_precision_name(kh_precision p)
 }
 
 kh_status kh_find_dates(const char *text, size_t len, const kh_ymd *published,
-			kh_date_mention **out, size_t *n, kh_error *err)
+                        kh_date_mention **out, size_t *n, kh_error *err)
 {
 	*out = NULL;
 	*n = 0;
@@ -631,6 +706,8 @@ kh_status kh_find_dates(const char *text, size_t len, const kh_ymd *published,
 	tok *t = tokenize(text, len, &nt);
 	if (!t)
 		return kh_error_set(err, KH_ERR_NOMEM, "out of memory finding dates");
+	if (nents < 0)
+		load();
 	kh_ymd pub_j, *pj = NULL;
 	if (published && g2j(*published, &pub_j))
 		pj = &pub_j;
@@ -646,7 +723,8 @@ kh_status kh_find_dates(const char *text, size_t len, const kh_ymd *published,
 			if (!nv) {
 				free(v);
 				free(t);
-				return kh_error_set(err, KH_ERR_NOMEM, "out of memory finding dates");
+				return kh_error_set(err, KH_ERR_NOMEM,
+				                    "out of memory finding dates");
 			}
 			v = nv;
 			cap = nc;

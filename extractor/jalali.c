@@ -173,7 +173,7 @@ kh_status kh_gregorian_add_days(kh_ymd g, int days, kh_ymd *out, kh_error *err)
 	kh_status rc = KH_OK;
 	if (to_millis(c, g, 12, 0, 0, &t) || from_millis(c, t + days * 86400000.0, out))
 		rc = kh_error_set(err, KH_ERR_USAGE, "no such date %04d-%02d-%02d", g.year, g.month,
-				  g.day);
+		                  g.day);
 	ucal_close(c);
 	return rc;
 }
@@ -200,7 +200,7 @@ int kh_persian_weekday(kh_ymd g)
 		ucal_setMillis(c, t, &st);
 		int dow = ucal_get(c, UCAL_DAY_OF_WEEK, &st); /* 1 Sunday .. 7 Saturday */
 		if (U_SUCCESS(st))
-			wd = dow % 7;                            /* 0 Saturday .. 6 Friday */
+			wd = dow % 7; /* 0 Saturday .. 6 Friday */
 	}
 	ucal_close(c);
 	return wd;

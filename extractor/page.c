@@ -473,31 +473,54 @@ static int in_neg_inline(const kh_page *pg, xmlNodePtr t)
 	return 0;
 }
 
+/* Appends a text node to the segment being built: white space collapsed, visible
+ * characters and punctuation counted, in one pass. */
 static void acc_text(const kh_page *pg, seg_acc *a, xmlNodePtr t, int in_link)
 {
 	const char *s = (const char *)t->content;
 	if (!s)
 		return;
 	size_t len = strlen(s);
+	/* room for the node (a broken byte may become 3), one separating space, the NUL */
+	if (len > ((size_t)-1) / 4 || kh_buf_reserve(&a->text, 3 * len + 2))
+		return;
 	const unsigned char *p = (const unsigned char *)s, *end = p + len;
+	char *w = a->text.data + a->text.len;
 	unsigned vis = 0;
+	int pending = a->pending;
 	while (p < end) {
-		uint32_t c;
-		int n = kh_utf8_next(p, (size_t)(end - p), &c);
-		if (!n)
-			n = 1, c = 0xFFFD;
-		if (!kh_is_space(c)) {
-			vis++;
-			if (is_punct(c))
-				a->punct++;
+		uint32_t c = *p;
+		int n = 1;
+		if (c >= 0x80) {
+			n = kh_utf8_next(p, (size_t)(end - p), &c);
+			if (!n)
+				n = 1, c = 0xFFFD;
+		}
+		if (c <= 0x20 || (c >= 0x80 && kh_is_space(c))) {
+			pending = 1;
+			p += n;
+			continue;
+		}
+		if (pending && w > a->text.data && w[-1] != '\n')
+			*w++ = ' ';
+		pending = 0;
+		vis++;
+		if (is_punct(c))
+			a->punct++;
+		if (c == 0xFFFD && n == 1) {
+			memcpy(w, "\xEF\xBF\xBD", 3); /* cannot happen on decoded input */
+			w += 3;
+		} else {
+			memcpy(w, p, (size_t)n);
+			w += n;
 		}
 		p += n;
 	}
-	if (!vis) {
-		if (len)
-			a->pending = 1;
+	a->text.len = (size_t)(w - a->text.data);
+	a->text.data[a->text.len] = '\0';
+	a->pending = pending;
+	if (!vis)
 		return;
-	}
 	if (!a->first)
 		a->first = t;
 	a->chars += vis;
@@ -505,7 +528,6 @@ static void acc_text(const kh_page *pg, seg_acc *a, xmlNodePtr t, int in_link)
 		a->neg_chars += vis;
 	if (in_link)
 		a->link_chars += vis;
-	kh_append_collapsed(&a->text, s, len, &a->pending);
 }
 
 static void acc_flush(kh_page *pg, seg_acc *a)

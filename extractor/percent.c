@@ -237,8 +237,9 @@ static int year_before(const char *s, size_t start, const kh_percentage *f)
 	static const char SAL[] = "سال";
 	size_t e = gap_back(s, start);
 	size_t n = sizeof SAL - 1;
-	if (f->nvalues != 1 || f->value != f->value_max || f->value != (long)f->value || e < n ||
-	    memcmp(s + e - n, SAL, n) || letter_before(s, e - n) || e == start)
+	if (f->nvalues != 1 || f->value != f->value_max || f->value < 0 || f->value > 9999 ||
+	    f->value != (long)f->value || e < n || memcmp(s + e - n, SAL, n) ||
+	    letter_before(s, e - n) || e == start)
 		return 0;
 	/* «پنج سال ۴۰ درصد» (in five years, 40 percent): a count before «سال» */
 	size_t w = gap_back(s, e - n);
@@ -353,8 +354,8 @@ kh_status kh_find_percentages(const char *s, size_t len, kh_percentage **out, si
 		kh_percentage f = {0};
 		f.nvalues = 1;
 		if (!sign && letter_before(s, anchor)) {
-			/* glued: «صددرصد» («چهل‌درصدی» has a ZWNJ gap and is handled
-			 * below)
+			/* glued: «صددرصد» («چهل‌درصدی» has a ZWNJ gap and is
+			 * handled below)
 			 */
 			size_t ws = token_back(s, anchor);
 			if (ws < anchor && kh_number_word(s + ws, anchor - ws, &f.value)) {

@@ -76,7 +76,7 @@ static void add_percentage(const kh_article *a, const kh_percentage *p, json_t *
 
 /* One entry of `dates`, and its DATE entity. */
 static void add_date(const kh_article *a, const kh_date_mention *d, json_t *ents, json_t *dates,
-		     int *bad)
+                     int *bad)
 {
 	json_t *o = json_object(), *e = json_object();
 	if (!o || !e) {

@@ -26,6 +26,6 @@ extern const char kh_data_agencies[], kh_data_hints[], kh_data_boilerplate[], kh
         kh_data_stopwords[], kh_data_numbers[], kh_data_approx[], kh_data_dates[];
 extern const unsigned long kh_data_agencies_len, kh_data_hints_len, kh_data_boilerplate_len,
         kh_data_months_len, kh_data_stopwords_len, kh_data_numbers_len, kh_data_approx_len,
-	kh_data_dates_len;
+        kh_data_dates_len;
 
 #endif

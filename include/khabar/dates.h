@@ -27,8 +27,8 @@ extern "C" {
 typedef enum kh_precision { KH_PREC_NONE, KH_PREC_DAY, KH_PREC_MONTH, KH_PREC_YEAR } kh_precision;
 
 typedef struct kh_date_mention {
-	size_t start, end;      /* UTF-8 byte span in the text */
-	int resolved;           /* jalali and gregorian hold the day */
+	size_t start, end; /* UTF-8 byte span in the text */
+	int resolved;      /* jalali and gregorian hold the day */
 	kh_ymd jalali, gregorian;
 	kh_precision precision; /* KH_PREC_NONE when unresolved */
 } kh_date_mention;
@@ -36,7 +36,7 @@ typedef struct kh_date_mention {
 /* Finds the dates of text[0..len). `published` (Gregorian, may be NULL) anchors
  * relative dates. `*out` is a malloc'd array (NULL when none) of `*n` items. */
 kh_status kh_find_dates(const char *text, size_t len, const kh_ymd *published,
-			kh_date_mention **out, size_t *n, kh_error *err);
+                        kh_date_mention **out, size_t *n, kh_error *err);
 
 /* The name of a precision: "day", "month", "year", or NULL for none. */
 const char *kh_precision_name(kh_precision p);

@@ -1,0 +1,119 @@
+/* test_dates.c — dates found in Persian text and placed in both calendars. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "khabar/dates.h"
+
+static const kh_ymd PUB = {2023, 11, 26}; /* 1402-09-05, a Sunday */
+
+/* The first date in `text`: its surface and Jalali day (or "" unresolved) and precision. */
+static void first(const char *text, const kh_ymd *pub, const char *surface, const char *jalali,
+		  const char *prec)
+{
+	kh_date_mention *d = NULL;
+	size_t n = 0;
+	assert_int_equal(kh_find_dates(text, strlen(text), pub, &d, &n, NULL), KH_OK);
+	if (n == 0)
+		fail_msg("«%s»: no date found", text);
+	char j[11] = "";
+	if (d[0].resolved)
+		kh_ymd_format(d[0].jalali, j);
+	const char *p = kh_precision_name(d[0].precision);
+	size_t sl = strlen(surface);
+	if (d[0].end - d[0].start != sl || memcmp(text + d[0].start, surface, sl) || strcmp(j, jalali) ||
+	    strcmp(p ? p : "", prec))
+		fail_msg("«%s»: got «%.*s» %s %s, wanted «%s» %s %s", text, (int)(d[0].end - d[0].start),
+			 text + d[0].start, j, p ? p : "-", surface, jalali, prec);
+	free(d);
+}
+
+static void none(const char *text)
+{
+	kh_date_mention *d = NULL;
+	size_t n = 0;
+	assert_int_equal(kh_find_dates(text, strlen(text), &PUB, &d, &n, NULL), KH_OK);
+	if (n)
+		fail_msg("«%s»: found «%.*s»", text, (int)(d[0].end - d[0].start), text + d[0].start);
+	free(d);
+}
+
+static void full_dates(void **state)
+{
+	(void)state;
+	first("در ۵ آذر ۱۴۰۲ منتشر شد", &PUB, "۵ آذر ۱۴۰۲", "1402-09-05", "day");
+	first("در 5 آذرماه 1402", &PUB, "5 آذرماه 1402", "1402-09-05", "day");
+	first("روز 3 ارديبهشت ماه 1396", &PUB, "3 ارديبهشت ماه 1396", "1396-02-03", "day");
+	first("۱۴۰۲/۰۸/۳۰ ساعت ۱۰", &PUB, "۱۴۰۲/۰۸/۳۰", "1402-08-30", "day");
+	first("2023-11-21 at noon", &PUB, "2023-11-21", "1402-08-30", "day");
+	first("در 1395 . 8 . 30", &PUB, "1395 . 8 . 30", "1395-08-30", "day");
+	first("۲۱ نوامبر ۲۰۲۳ میلادی", &PUB, "۲۱ نوامبر ۲۰۲۳ میلادی", "1402-08-30", "day");
+	first("تا ۱۲ اسفند", &PUB, "۱۲ اسفند", "1402-12-12", "day"); /* the year of publication */
+}
+
+static void months_years_parts(void **state)
+{
+	(void)state;
+	first("در آذر ۱۴۰۲", &PUB, "آذر ۱۴۰۲", "1402-09-01", "month");
+	first("در مهرماه گذشته", &PUB, "مهرماه", "1402-07-01", "month");
+	first("در سال ۱۴۰۲", &PUB, "سال ۱۴۰۲", "1402-01-01", "year");
+	first("در سال 95 رشد", &PUB, "سال 95", "1395-01-01", "year");
+	first("سال 2015 میلادی", &PUB, "سال 2015 میلادی", "1393-10-11", "year");
+	first("تا پایان آبان ۱۴۰۲", &PUB, "پایان آبان ۱۴۰۲", "1402-08-30", "day");
+	first("تا پایان آبان امسال", &PUB, "پایان آبان امسال", "1402-08-30", "day");
+	first("تا آخر آذرماه", &PUB, "آخر آذرماه", "1402-09-30", "day");
+	first("اوایل آذر", &PUB, "اوایل آذر", "1402-09-01", "day");
+	first("اواسط آذر", &PUB, "اواسط آذر", "1402-09-15", "month");
+	first("تا پایان سالجاری", &PUB, "پایان سالجاری", "1402-12-29", "day"); /* 1402: 29 days */
+	first("پایان سال ۱۴۰۳", &PUB, "پایان سال ۱۴۰۳", "1403-12-30", "day");  /* leap */
+	first("پایان سال ۱۳۹۹", &PUB, "پایان سال ۱۳۹۹", "1399-12-30", "day");  /* leap */
+	first("تابستان 1394", &PUB, "تابستان 1394", "1394-04-01", "month");
+	first("دهه ۶۰", &PUB, "دهه ۶۰", "1360-01-01", "year");
+	first("پایان شهریور", &PUB, "پایان شهریور", "1402-06-31", "day");
+	first("پایان مهر", &PUB, "پایان مهر", "1402-07-30", "day");
+}
+
+static void relative(void **state)
+{
+	(void)state;
+	first("امروز اعلام شد", &PUB, "امروز", "1402-09-05", "day");
+	first("ديروز گفت", &PUB, "ديروز", "1402-09-04", "day");
+	first("روز گذشته", &PUB, "روز گذشته", "1402-09-04", "day");
+	first("فردا", &PUB, "فردا", "1402-09-06", "day");
+	first("امسال", &PUB, "امسال", "1402-01-01", "year");
+	first("سال گذشته", &PUB, "سال گذشته", "1401-01-01", "year");
+	first("ماه آینده", &PUB, "ماه آینده", "1402-10-01", "month");
+	first("۵ سال گذشته", &PUB, "۵ سال گذشته", "1397-01-01", "year");
+	first("روز چهارشنبه", &PUB, "روز چهارشنبه", "1402-09-01", "day"); /* the last Wednesday */
+	first("سه‌شنبه", &PUB, "سه‌شنبه", "1402-08-30", "day");
+	first("هفته گذشته", &PUB, "هفته گذشته", "", "");       /* weeks stay unresolved */
+	first("امروز", NULL, "امروز", "", "");                 /* no publication date */
+	first("در ماه مبارک رمضان", &PUB, "ماه مبارک رمضان", "", "");
+	first("نوروز ۱۴۰۳", &PUB, "نوروز ۱۴۰۳", "1403-01-01", "day");
+}
+
+static void not_dates(void **state)
+{
+	(void)state;
+	none("او به من گفت");      /* «به من» is not «بهمن» */
+	none("نماز جمعه تهران");   /* Friday prayer */
+	none("امروزه گردشگری");    /* nowadays */
+	none("قانون بودجه ۱۴۰۲");  /* a number, not a year by itself */
+	none("مهر مادری");         /* «مهر» alone is kindness, not the month */
+	none("");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(full_dates),
+		cmocka_unit_test(months_years_parts),
+		cmocka_unit_test(relative),
+		cmocka_unit_test(not_dates),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
