@@ -62,6 +62,15 @@ static size_t fold_key(const char *s, size_t n, char *out, size_t cap)
 	size_t w = 0;
 	const unsigned char *p = (const unsigned char *)s, *end = p + n;
 	while (p < end) {
+		if (*p < 0x80) { /* ASCII: lower-cased, spaces dropped */
+			unsigned char a = *p++;
+			if (a == ' ')
+				continue;
+			if (w + 1 >= cap)
+				break;
+			out[w++] = (char)(a >= 'A' && a <= 'Z' ? a + 32 : a);
+			continue;
+		}
 		uint32_t c;
 		int k = kh_utf8_next(p, (size_t)(end - p), &c);
 		if (!k)
@@ -473,7 +482,8 @@ static int try_at(const tok *t, int nt, int i, const kh_ymd *pub_g, const kh_ymd
 		return 1;
 	}
 
-	/* «سال ۱۴۰۲», «سال ۹۵», «سال ۲۰۱۵ میلادی», «سال‌های ۱۳۹۰»
+	/* «سال ۱۴۰۲», «سال ۹۵», «سال ۲۰۱۵ میلادی», «سال‌های
+	 * ۱۳۹۰»
 	 */
 	if (!t[p].num &&
 	    (!strcmp(t[p].f, "سال") || !strcmp(t[p].f, "سالهای") || !strcmp(t[p].f, "سالهایی")) &&
@@ -575,7 +585,8 @@ static int try_at(const tok *t, int nt, int i, const kh_ymd *pub_g, const kh_ymd
 	int ru = 0;
 	int rz = !t[p].num && !strcmp(t[p].f, "روز");
 	const entry *wd = match(t, nt, p + rz, K_WEEKDAY, &ru);
-	/* «نماز جمعه», «امام جمعه», «خطبه‌های نماز جمعه»: Friday prayer, not a day
+	/* «نماز جمعه», «امام جمعه», «خطبه‌های نماز جمعه»: Friday prayer, not a
+	 * day
 	 */
 	if (wd && wd->value == 6 && !rz && p > 0 && !t[p - 1].num &&
 	    (!strcmp(t[p - 1].f, "نماز") || !strcmp(t[p - 1].f, "امام") ||

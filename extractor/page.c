@@ -237,6 +237,12 @@ int kh_page_element_hint(xmlNodePtr n)
 
 static char **phrases;
 static int nphrases = -1;
+static unsigned char phrase_start[256]; /* first folded byte pairs that open a phrase */
+
+static unsigned pair_of(const unsigned char *k)
+{
+	return (k[0] * 31u + (k[0] ? k[1] : 0)) & 255u;
+}
 
 static void load_phrases(void)
 {
@@ -266,6 +272,7 @@ static void load_phrases(void)
 		if (!s)
 			return;
 		phrases[nphrases++] = s;
+		phrase_start[pair_of((const unsigned char *)s + (s[0] == '$'))] = 1;
 	}
 }
 
@@ -275,6 +282,13 @@ int kh_page_is_boilerplate_phrase(const char *text, size_t len)
 		load_phrases();
 	if (len > 80)
 		len = 80; /* the phrases are short */
+	/* a cheap look at the first two folded bytes before folding it all */
+	kh_buf hb = {0};
+	kh_fold(text, len < 12 ? len : 12, &hb);
+	int maybe = hb.data && hb.len >= 1 && phrase_start[pair_of((const unsigned char *)hb.data)];
+	kh_buf_free(&hb);
+	if (!maybe)
+		return 0;
 	kh_buf b = {0};
 	kh_fold(text, len, &b);
 	int hit = 0;

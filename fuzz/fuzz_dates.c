@@ -15,7 +15,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (kh_find_dates((const char *)data, size, k ? &pub : NULL, &d, &n, NULL) != KH_OK)
 			continue;
 		for (size_t i = 0; i < n; i++)
-			if (d[i].start >= d[i].end || d[i].end > size || (i && d[i].start < d[i - 1].end))
+			if (d[i].start >= d[i].end || d[i].end > size ||
+			    (i && d[i].start < d[i - 1].end))
 				abort();
 		free(d);
 	}

@@ -13,7 +13,7 @@ static const kh_ymd PUB = {2023, 11, 26}; /* 1402-09-05, a Sunday */
 
 /* The first date in `text`: its surface and Jalali day (or "" unresolved) and precision. */
 static void first(const char *text, const kh_ymd *pub, const char *surface, const char *jalali,
-		  const char *prec)
+                  const char *prec)
 {
 	kh_date_mention *d = NULL;
 	size_t n = 0;
@@ -25,10 +25,11 @@ static void first(const char *text, const kh_ymd *pub, const char *surface, cons
 		kh_ymd_format(d[0].jalali, j);
 	const char *p = kh_precision_name(d[0].precision);
 	size_t sl = strlen(surface);
-	if (d[0].end - d[0].start != sl || memcmp(text + d[0].start, surface, sl) || strcmp(j, jalali) ||
-	    strcmp(p ? p : "", prec))
-		fail_msg("«%s»: got «%.*s» %s %s, wanted «%s» %s %s", text, (int)(d[0].end - d[0].start),
-			 text + d[0].start, j, p ? p : "-", surface, jalali, prec);
+	if (d[0].end - d[0].start != sl || memcmp(text + d[0].start, surface, sl) ||
+	    strcmp(j, jalali) || strcmp(p ? p : "", prec))
+		fail_msg("«%s»: got «%.*s» %s %s, wanted «%s» %s %s", text,
+		         (int)(d[0].end - d[0].start), text + d[0].start, j, p ? p : "-", surface,
+		         jalali, prec);
 	free(d);
 }
 
@@ -38,7 +39,8 @@ static void none(const char *text)
 	size_t n = 0;
 	assert_int_equal(kh_find_dates(text, strlen(text), &PUB, &d, &n, NULL), KH_OK);
 	if (n)
-		fail_msg("«%s»: found «%.*s»", text, (int)(d[0].end - d[0].start), text + d[0].start);
+		fail_msg("«%s»: found «%.*s»", text, (int)(d[0].end - d[0].start),
+		         text + d[0].start);
 	free(d);
 }
 
@@ -90,8 +92,8 @@ static void relative(void **state)
 	first("۵ سال گذشته", &PUB, "۵ سال گذشته", "1397-01-01", "year");
 	first("روز چهارشنبه", &PUB, "روز چهارشنبه", "1402-09-01", "day"); /* the last Wednesday */
 	first("سه‌شنبه", &PUB, "سه‌شنبه", "1402-08-30", "day");
-	first("هفته گذشته", &PUB, "هفته گذشته", "", "");       /* weeks stay unresolved */
-	first("امروز", NULL, "امروز", "", "");                 /* no publication date */
+	first("هفته گذشته", &PUB, "هفته گذشته", "", ""); /* weeks stay unresolved */
+	first("امروز", NULL, "امروز", "", "");           /* no publication date */
 	first("در ماه مبارک رمضان", &PUB, "ماه مبارک رمضان", "", "");
 	first("نوروز ۱۴۰۳", &PUB, "نوروز ۱۴۰۳", "1403-01-01", "day");
 }
@@ -99,21 +101,21 @@ static void relative(void **state)
 static void not_dates(void **state)
 {
 	(void)state;
-	none("او به من گفت");      /* «به من» is not «بهمن» */
-	none("نماز جمعه تهران");   /* Friday prayer */
-	none("امروزه گردشگری");    /* nowadays */
-	none("قانون بودجه ۱۴۰۲");  /* a number, not a year by itself */
-	none("مهر مادری");         /* «مهر» alone is kindness, not the month */
+	none("او به من گفت");     /* «به من» is not «بهمن» */
+	none("نماز جمعه تهران");  /* Friday prayer */
+	none("امروزه گردشگری");   /* nowadays */
+	none("قانون بودجه ۱۴۰۲"); /* a number, not a year by itself */
+	none("مهر مادری");        /* «مهر» alone is kindness, not the month */
 	none("");
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(full_dates),
-		cmocka_unit_test(months_years_parts),
-		cmocka_unit_test(relative),
-		cmocka_unit_test(not_dates),
+	        cmocka_unit_test(full_dates),
+	        cmocka_unit_test(months_years_parts),
+	        cmocka_unit_test(relative),
+	        cmocka_unit_test(not_dates),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

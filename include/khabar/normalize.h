@@ -7,9 +7,9 @@
  *   3. Removed: tatweel U+0640; diacritics U+064B..U+065F and U+0670; ZWJ U+200D,
  *      LRM/RLM U+200E/F, BOM U+FEFF.
  *   4. ZWNJ U+200C where Persian orthography puts it: after the verb prefixes «می» and
- *      «نمی» when written apart («می گوید» -> «می‌گوید»); before the suffixes
- * «ها، های، هایی، هایم، هایت، هایش، هایمان، هایتان، هایشان، تر، ترین» when written apart («دستگاه
- * های»
+ *      «نمی» when written apart («می گوید» -> «می‌گوید»); before the
+ * suffixes «ها، های، هایی، هایم، هایت، هایش، هایمان، هایتان، هایشان، تر، ترین» when written apart
+ * («دستگاه های»
  * -> «دستگاه‌های»).
  *   5. Spacing: runs of white space -> one space, runs of ZWNJ -> one, a ZWNJ next to
  *      a space or at a word's edge dropped; leading and trailing space trimmed.
@@ -21,8 +21,8 @@
  * «دستگاههای»);
  *   8. أ U+0623, إ U+0625, آ U+0622, ٱ U+0671 -> ا; ة U+0629, ۀ U+06C0 -> ه; ؤ U+0624 -> و;
  *      ئ U+0626 -> ی; Latin letters lower-cased.
- *   So «دستگاه‌های», «دستگاههای», «دستگاه های» and «دستگاه‌هاي» share one
- * key.
+ *   So «دستگاه‌های», «دستگاههای», «دستگاه های» and «دستگاه‌هاي» share
+ * one key.
  */
 #ifndef KHABAR_NORMALIZE_H
 #define KHABAR_NORMALIZE_H
