@@ -59,6 +59,7 @@ test: test-plain asan fuzz
 
 bench: build
 	sh bench/run.sh $(BUILD) $(SHARED)
+	sh bench/instructions.sh $(BUILD) $(SHARED)
 
 quality: build
 	sh bench/quality.sh $(BUILD) $(SHARED)
