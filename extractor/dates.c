@@ -585,8 +585,8 @@ static int try_at(const tok *t, int nt, int i, const kh_ymd *pub_g, const kh_ymd
 	int ru = 0;
 	int rz = !t[p].num && !strcmp(t[p].f, "روز");
 	const entry *wd = match(t, nt, p + rz, K_WEEKDAY, &ru);
-	/* «نماز جمعه», «امام جمعه», «خطبه‌های نماز جمعه»: Friday prayer, not a
-	 * day
+	/* «نماز جمعه», «امام جمعه», «خطبه‌های نماز جمعه»: Friday prayer, not
+	 * a day
 	 */
 	if (wd && wd->value == 6 && !rz && p > 0 && !t[p - 1].num &&
 	    (!strcmp(t[p - 1].f, "نماز") || !strcmp(t[p - 1].f, "امام") ||

@@ -34,20 +34,46 @@ static json_t *span_text(const kh_article *a, size_t start, size_t end)
 	return json_stringn(a->text + start, end - start);
 }
 
+/* A new object with the span fields "start", "end", "surface" of text[start..end). */
+static json_t *span_object(const kh_article *a, size_t start, size_t end, int *bad)
+{
+	json_t *o = json_object();
+	if (!o) {
+		*bad = 1;
+		return NULL;
+	}
+	put(o, "start", json_integer((json_int_t)start), bad);
+	put(o, "end", json_integer((json_int_t)end), bad);
+	put(o, "surface", span_text(a, start, end), bad);
+	return o;
+}
+
+/* Appends the entity {type, start, end, surface, canonical} to `ents`. */
+static void add_entity(const kh_article *a, json_t *ents, const char *type, size_t start,
+                       size_t end, json_t *canonical, int *bad)
+{
+	json_t *e = json_object();
+	if (!e) {
+		json_decref(canonical);
+		*bad = 1;
+		return;
+	}
+	put(e, "type", json_string(type), bad); /* the spec's field order */
+	put(e, "start", json_integer((json_int_t)start), bad);
+	put(e, "end", json_integer((json_int_t)end), bad);
+	put(e, "surface", span_text(a, start, end), bad);
+	put(e, "canonical", canonical, bad);
+	if (json_array_append_new(ents, e))
+		*bad = 1;
+}
+
 /* One entry of `percentages`, and its PERCENT entity. */
 static void add_percentage(const kh_article *a, const kh_percentage *p, json_t *ents, json_t *pcts,
                            int *bad)
 {
-	json_t *o = json_object(), *e = json_object();
-	if (!o || !e) {
-		json_decref(o);
-		json_decref(e);
-		*bad = 1;
+	json_t *o = span_object(a, p->start, p->end, bad);
+	if (!o)
 		return;
-	}
-	put(o, "start", json_integer((json_int_t)p->start), bad);
-	put(o, "end", json_integer((json_int_t)p->end), bad);
-	put(o, "surface", span_text(a, p->start, p->end), bad);
 	put(o, "value", number(p->value), bad);
 	if (p->value_max != p->value)
 		put(o, "value_max", number(p->value_max), bad);
@@ -60,48 +86,34 @@ static void add_percentage(const kh_article *a, const kh_percentage *p, json_t *
 	}
 	put(o, "approx", json_boolean(p->approx), bad);
 	put(o, "subject", json_null(), bad);
+	if (json_array_append_new(pcts, o))
+		*bad = 1;
 	char canon[64];
 	if (p->value_max != p->value)
 		snprintf(canon, sizeof canon, "%g-%g%%", p->value, p->value_max);
 	else
 		snprintf(canon, sizeof canon, "%g%%", p->value);
-	put(e, "type", json_string("PERCENT"), bad);
-	put(e, "start", json_integer((json_int_t)p->start), bad);
-	put(e, "end", json_integer((json_int_t)p->end), bad);
-	put(e, "surface", span_text(a, p->start, p->end), bad);
-	put(e, "canonical", json_string(canon), bad);
-	if (json_array_append_new(pcts, o) || json_array_append_new(ents, e))
-		*bad = 1;
+	add_entity(a, ents, "PERCENT", p->start, p->end, json_string(canon), bad);
 }
 
 /* One entry of `dates`, and its DATE entity. */
 static void add_date(const kh_article *a, const kh_date_mention *d, json_t *ents, json_t *dates,
                      int *bad)
 {
-	json_t *o = json_object(), *e = json_object();
-	if (!o || !e) {
-		json_decref(o);
-		json_decref(e);
-		*bad = 1;
+	json_t *o = span_object(a, d->start, d->end, bad);
+	if (!o)
 		return;
-	}
 	char jal[11], iso[11];
 	kh_ymd_format(d->jalali, jal);
 	kh_ymd_format(d->gregorian, iso);
 	const char *prec = kh_precision_name(d->precision);
-	put(o, "start", json_integer((json_int_t)d->start), bad);
-	put(o, "end", json_integer((json_int_t)d->end), bad);
-	put(o, "surface", span_text(a, d->start, d->end), bad);
 	put(o, "jalali", d->resolved ? json_string(jal) : json_null(), bad);
 	put(o, "iso", d->resolved ? json_string(iso) : json_null(), bad);
 	put(o, "precision", prec ? json_string(prec) : json_null(), bad);
-	put(e, "type", json_string("DATE"), bad);
-	put(e, "start", json_integer((json_int_t)d->start), bad);
-	put(e, "end", json_integer((json_int_t)d->end), bad);
-	put(e, "surface", span_text(a, d->start, d->end), bad);
-	put(e, "canonical", d->resolved ? json_string(jal) : json_null(), bad);
-	if (json_array_append_new(dates, o) || json_array_append_new(ents, e))
+	if (json_array_append_new(dates, o))
 		*bad = 1;
+	add_entity(a, ents, "DATE", d->start, d->end, d->resolved ? json_string(jal) : json_null(),
+	           bad);
 }
 
 char *kh_article_to_json(const kh_article *a, int flags, kh_error *err)

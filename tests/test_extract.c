@@ -314,7 +314,8 @@ static void agency_rules(void **state)
 	/* no credit anywhere, and the site is not an agency: no agency */
 	a = extract_str(
 	        "<html><head><meta property='og:site_name' content='وبلاگ من'></head><body><p>"
-	        "امروز هوا آفتابی بود و ما برای پیاده‌روی به کوه "
+	        "امروز هوا آفتابی بود و ما برای پیاده‌روی به "
+	        "کوه "
 	        "رفتیم "
 	        "و "
 	        "تا "
