@@ -404,6 +404,25 @@ static int to_jalali(int cal, int y, int m, int d, kh_ymd *j)
 	return 0; /* Hijri dates stay unresolved */
 }
 
+static int try_at(const tok *t, int nt, int i, const kh_ymd *pub_g, const kh_ymd *pub_j, found *f);
+
+/* A weekday or «امروز» is one expression with the date that follows it
+ * («چهارشنبه ۲۶ آبان ۱۳۹۵», «امروز یکشنبه ۲۱ آذر»): extends f over that date. */
+static void join_following_date(const tok *t, int nt, const kh_ymd *pub_g, const kh_ymd *pub_j,
+                                found *f)
+{
+	int q = f->end_tok;
+	if (q < nt && t[q].punct == ',')
+		q++; /* «جمعه، ۲۸ آبان ۱۳۹۵» */
+	found g;
+	if (q < nt && t[q].num && try_at(t, nt, q, pub_g, pub_j, &g) && g.end_tok > q) {
+		f->end_tok = g.end_tok;
+		f->resolved = g.resolved;
+		f->j = g.j;
+		f->prec = g.prec;
+	}
+}
+
 /* The pattern at token i, or 0. `pub_j` is the publication day in Jalali (or NULL). */
 static int try_at(const tok *t, int nt, int i, const kh_ymd *pub_g, const kh_ymd *pub_j, found *f)
 {
@@ -430,8 +449,17 @@ static int try_at(const tok *t, int nt, int i, const kh_ymd *pub_g, const kh_ymd
 	/* D month [year] [era] */
 	if (t[p].num && t[p].ndig <= 2 && t[p].value >= 1 && t[p].value <= 31 && p + 1 < nt &&
 	    (m = month_at(t, nt, p + 1, &mu)) != NULL) {
-		int day = (int)t[p].value, q = p + 1 + mu, year = 0, cal = m->cal, eu;
-		if (q < nt && t[q].num && (t[q].ndig == 4 || t[q].ndig == 2)) {
+		int day = (int)t[p].value, q = p + 1 + mu, year = 0, cal = m->cal, eu, ru3;
+		const entry *ry;
+		if (q + 1 < nt && !t[q].num && !strcmp(t[q].f, "سال") && t[q + 1].num)
+			q++; /* «۲۰ بهمن سال ۱۳۶۴» */
+		if (q < nt && !t[q].num && !strcmp(t[q].f, "جاری")) {
+			q++; /* «۲۴ آبان ماه جاری» */
+			year = cal == C_JALALI && pub_j ? pub_j->year : 0;
+		} else if (q < nt && (ry = match(t, nt, q, K_REL_YEAR, &ru3)) != NULL) {
+			q += ru3; /* «۲۸ تیرماه امسال» */
+			year = cal == C_JALALI && pub_j ? pub_j->year + ry->value : 0;
+		} else if (q < nt && t[q].num && (t[q].ndig == 4 || t[q].ndig == 2)) {
 			year = year_of(&t[q], cal == C_JALALI ? C_JALALI : C_GREGORIAN);
 			q++;
 			const entry *era = q < nt ? match(t, nt, q, K_ERA, &eu) : NULL;
@@ -442,6 +470,8 @@ static int try_at(const tok *t, int nt, int i, const kh_ymd *pub_g, const kh_ymd
 		} else if (cal == C_GREGORIAN && pub_g) {
 			year = pub_g->year;
 		}
+		if (!year && cal == C_JALALI && pub_j)
+			year = pub_j->year;
 		f->end_tok = q;
 		if (year && to_jalali(cal, year, m->value, day, &f->j)) {
 			f->resolved = 1;
@@ -517,6 +547,15 @@ static int try_at(const tok *t, int nt, int i, const kh_ymd *pub_g, const kh_ymd
 	if (rel && (rel->kind == K_REL_DAY || rel->kind == K_REL_WEEK || rel->kind == K_REL_MONTH ||
 	            rel->kind == K_REL_YEAR)) {
 		f->end_tok = p + u;
+		if (rel->kind == K_REL_DAY && part < 0) {
+			/* «امروز شنبه», «دیروز چهارشنبه ۲۶ آبان»: one expression */
+			int wu;
+			if (f->end_tok < nt && match(t, nt, f->end_tok, K_WEEKDAY, &wu))
+				f->end_tok += wu;
+			join_following_date(t, nt, pub_g, pub_j, f);
+			if (f->resolved)
+				return 1;
+		}
 		if (!pub_g || !pub_j)
 			return 1;
 		if (rel->kind == K_REL_DAY) {
@@ -552,6 +591,8 @@ static int try_at(const tok *t, int nt, int i, const kh_ymd *pub_g, const kh_ymd
 	if (se && (p + u < nt || part >= 0)) {
 		int q = p + u, year = 0, ru2;
 		const entry *r2;
+		if (q + 1 < nt && !t[q].num && !strcmp(t[q].f, "سال") && t[q + 1].num)
+			q++; /* «زمستان سال ۱۳۸۶» */
 		if (q < nt && t[q].num && t[q].ndig == 4) {
 			year = (int)t[q].value;
 			q++;
@@ -585,8 +626,8 @@ static int try_at(const tok *t, int nt, int i, const kh_ymd *pub_g, const kh_ymd
 	int ru = 0;
 	int rz = !t[p].num && !strcmp(t[p].f, "روز");
 	const entry *wd = match(t, nt, p + rz, K_WEEKDAY, &ru);
-	/* «نماز جمعه», «امام جمعه», «خطبه‌های نماز جمعه»: Friday prayer, not
-	 * a day
+	/* «نماز جمعه», «امام جمعه», «خطبه‌های نماز جمعه»: Friday prayer,
+	 * not a day
 	 */
 	if (wd && wd->value == 6 && !rz && p > 0 && !t[p - 1].num &&
 	    (!strcmp(t[p - 1].f, "نماز") || !strcmp(t[p - 1].f, "امام") ||
@@ -605,6 +646,7 @@ static int try_at(const tok *t, int nt, int i, const kh_ymd *pub_g, const kh_ymd
 				f->prec = KH_PREC_DAY;
 			}
 		}
+		join_following_date(t, nt, pub_g, pub_j, f);
 		return 1;
 	}
 	/* occasions: «اربعین», «نوروز ۱۴۰۲» */
@@ -633,6 +675,20 @@ static int try_at(const tok *t, int nt, int i, const kh_ymd *pub_g, const kh_ymd
 		for (int k = 0; w[k]; k++)
 			if (!strcmp(t[p].f, w[k]))
 				years = k + 1;
+	}
+	int unit_days = 0; /* «N روز / هفته / ماه / سال گذشته» */
+	if (years && p + 2 < nt && !t[p + 1].num)
+		unit_days = !strcmp(t[p + 1].f, "روز")    ? 1
+		            : !strcmp(t[p + 1].f, "هفته") ? 7
+		            : !strcmp(t[p + 1].f, "ماه")  ? 30
+		                                          : 0;
+	if (unit_days) {
+		const tok *d = &t[p + 2];
+		if (!strcmp(d->f, "گذشته") || !strcmp(d->f, "پیش") || !strcmp(d->f, "قبل") ||
+		    !strcmp(d->f, "آینده") || !strcmp(d->f, "اخیر")) {
+			f->end_tok = p + 3; /* a span of time: not resolved to one day */
+			return 1;
+		}
 	}
 	if (years && p + 2 < nt && !t[p + 1].num && !strcmp(t[p + 1].f, "سال")) {
 		const tok *d = &t[p + 2];

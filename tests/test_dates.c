@@ -98,6 +98,23 @@ static void relative(void **state)
 	first("نوروز ۱۴۰۳", &PUB, "نوروز ۱۴۰۳", "1403-01-01", "day");
 }
 
+static void compound_expressions(void **state)
+{
+	(void)state;
+	first("جلسه چهارشنبه 26 آبان 1395 برگزار شد", &PUB, "چهارشنبه 26 آبان 1395", "1395-08-26",
+	      "day");
+	first("جمعه، ۲۸ آبان ۱۳۹۵", &PUB, "جمعه، ۲۸ آبان ۱۳۹۵", "1395-08-28", "day");
+	first("امروز یکشنبه 21 آذر ماه جاری", &PUB, "امروز یکشنبه 21 آذر ماه جاری", "1402-09-21",
+	      "day");
+	first("روز دوشنبه 24 آبان ماه", &PUB, "روز دوشنبه 24 آبان ماه", "1402-08-24", "day");
+	first("امروز شنبه", &PUB, "امروز شنبه", "1402-09-05", "day");
+	first("20 بهمن سال 1364", &PUB, "20 بهمن سال 1364", "1364-11-20", "day");
+	first("28 تيرماه امسال", &PUB, "28 تيرماه امسال", "1402-04-28", "day");
+	first("زمستان سال 1386", &PUB, "زمستان سال 1386", "1386-10-01", "month");
+	first("طی هفت ماه گذشته", &PUB, "هفت ماه گذشته", "", "");
+	first("در 240 روز گذشته", &PUB, "240 روز گذشته", "", "");
+}
+
 static void not_dates(void **state)
 {
 	(void)state;
@@ -112,9 +129,8 @@ static void not_dates(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	        cmocka_unit_test(full_dates),
-	        cmocka_unit_test(months_years_parts),
-	        cmocka_unit_test(relative),
+	        cmocka_unit_test(full_dates), cmocka_unit_test(months_years_parts),
+	        cmocka_unit_test(relative),   cmocka_unit_test(compound_expressions),
 	        cmocka_unit_test(not_dates),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -21,8 +21,8 @@
  * «دستگاههای»);
  *   8. أ U+0623, إ U+0625, آ U+0622, ٱ U+0671 -> ا; ة U+0629, ۀ U+06C0 -> ه; ؤ U+0624 -> و;
  *      ئ U+0626 -> ی; Latin letters lower-cased.
- *   So «دستگاه‌های», «دستگاههای», «دستگاه های» and «دستگاه‌هاي»
- * share one key.
+ *   So «دستگاه‌های», «دستگاههای», «دستگاه های» and
+ * «دستگاه‌هاي» share one key.
  */
 #ifndef KHABAR_NORMALIZE_H
 #define KHABAR_NORMALIZE_H
