@@ -512,6 +512,40 @@ static int try_at(const tok *t, int nt, int i, const kh_ymd *pub_g, const kh_ymd
 		return 1;
 	}
 
+	/* «ماه سپتامبر», «ماه اکتبر ۲۰۱۶»: «ماه» before a month name */
+	if (!t[p].num && !strcmp(t[p].f, "ماه") && p + 1 < nt &&
+	    (m = month_at(t, nt, p + 1, &mu)) != NULL && m->cal != C_HIJRI) {
+		int q = p + 1 + mu, year = 0;
+		if (q < nt && t[q].num && t[q].ndig == 4)
+			year = (int)t[q++].value;
+		else if (m->cal == C_JALALI && pub_j)
+			year = pub_j->year;
+		else if (m->cal == C_GREGORIAN && pub_g)
+			year = pub_g->year;
+		f->end_tok = q;
+		if (year && to_jalali(m->cal, year, m->value, 1, &f->j)) {
+			f->resolved = 1;
+			f->prec = KH_PREC_MONTH;
+			if (part >= 0)
+				apply_part(f, part, 0);
+		}
+		return 1;
+	}
+	/* «پایان سال», «اوایل ماه»: a part of the current year or month */
+	if (part >= 0 && !t[p].num && (!strcmp(t[p].f, "سال") || !strcmp(t[p].f, "ماه")) &&
+	    !(p + 1 < nt && t[p + 1].num)) {
+		int is_year = !strcmp(t[p].f, "سال"), ru4;
+		if (!match(t, nt, p, -1, &ru4)) { /* not «سال جاری», «ماه آینده» */
+			f->end_tok = p + 1;
+			if (pub_j) {
+				f->j = (kh_ymd){pub_j->year, is_year ? 1 : pub_j->month, 1};
+				f->resolved = 1;
+				f->prec = is_year ? KH_PREC_YEAR : KH_PREC_MONTH;
+				apply_part(f, part, is_year);
+			}
+			return 1;
+		}
+	}
 	/* «سال ۱۴۰۲», «سال ۹۵», «سال ۲۰۱۵ میلادی», «سال‌های
 	 * ۱۳۹۰»
 	 */
@@ -626,8 +660,8 @@ static int try_at(const tok *t, int nt, int i, const kh_ymd *pub_g, const kh_ymd
 	int ru = 0;
 	int rz = !t[p].num && !strcmp(t[p].f, "روز");
 	const entry *wd = match(t, nt, p + rz, K_WEEKDAY, &ru);
-	/* «نماز جمعه», «امام جمعه», «خطبه‌های نماز جمعه»: Friday prayer,
-	 * not a day
+	/* «نماز جمعه», «امام جمعه», «خطبه‌های نماز جمعه»: Friday
+	 * prayer, not a day
 	 */
 	if (wd && wd->value == 6 && !rz && p > 0 && !t[p - 1].num &&
 	    (!strcmp(t[p - 1].f, "نماز") || !strcmp(t[p - 1].f, "امام") ||

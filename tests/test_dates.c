@@ -113,6 +113,8 @@ static void compound_expressions(void **state)
 	first("زمستان سال 1386", &PUB, "زمستان سال 1386", "1386-10-01", "month");
 	first("طی هفت ماه گذشته", &PUB, "هفت ماه گذشته", "", "");
 	first("در 240 روز گذشته", &PUB, "240 روز گذشته", "", "");
+	first("تا پایان سال اجرا شود", &PUB, "پایان سال", "1402-12-29", "day");
+	first("در ماه سپتامبر", &PUB, "ماه سپتامبر", "1402-06-10", "month"); /* 1 September 2023 */
 }
 
 static void not_dates(void **state)
