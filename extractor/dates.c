@@ -406,6 +406,20 @@ static int to_jalali(int cal, int y, int m, int d, kh_ymd *j)
 
 static int try_at(const tok *t, int nt, int i, const kh_ymd *pub_g, const kh_ymd *pub_j, found *f);
 
+/* A month ending before token q: its first day (precision month), or the day a
+ * part of it names; unresolved without a year. Returns 1. */
+static int month_found(found *f, int q, const entry *m, int year, int part)
+{
+	f->end_tok = q;
+	if (year && to_jalali(m->cal, year, m->value, 1, &f->j)) {
+		f->resolved = 1;
+		f->prec = KH_PREC_MONTH;
+		if (part >= 0)
+			apply_part(f, part, 0);
+	}
+	return 1;
+}
+
 /* A weekday or «امروز» is one expression with the date that follows it
  * («چهارشنبه ۲۶ آبان ۱۳۹۵», «امروز یکشنبه ۲۱ آذر»): extends f over that date. */
 static void join_following_date(const tok *t, int nt, const kh_ymd *pub_g, const kh_ymd *pub_j,
@@ -502,14 +516,7 @@ static int try_at(const tok *t, int nt, int i, const kh_ymd *pub_g, const kh_ymd
 		}
 		if (!ok)
 			return 0;
-		f->end_tok = q;
-		if (year && to_jalali(m->cal, year, m->value, 1, &f->j)) {
-			f->resolved = 1;
-			f->prec = KH_PREC_MONTH;
-			if (part >= 0)
-				apply_part(f, part, 0);
-		}
-		return 1;
+		return month_found(f, q, m, year, part);
 	}
 
 	/* «ماه سپتامبر», «ماه اکتبر ۲۰۱۶»: «ماه» before a month name */
@@ -522,14 +529,7 @@ static int try_at(const tok *t, int nt, int i, const kh_ymd *pub_g, const kh_ymd
 			year = pub_j->year;
 		else if (m->cal == C_GREGORIAN && pub_g)
 			year = pub_g->year;
-		f->end_tok = q;
-		if (year && to_jalali(m->cal, year, m->value, 1, &f->j)) {
-			f->resolved = 1;
-			f->prec = KH_PREC_MONTH;
-			if (part >= 0)
-				apply_part(f, part, 0);
-		}
-		return 1;
+		return month_found(f, q, m, year, part);
 	}
 	/* «پایان سال», «اوایل ماه»: a part of the current year or month */
 	if (part >= 0 && !t[p].num && (!strcmp(t[p].f, "سال") || !strcmp(t[p].f, "ماه")) &&
@@ -660,8 +660,8 @@ static int try_at(const tok *t, int nt, int i, const kh_ymd *pub_g, const kh_ymd
 	int ru = 0;
 	int rz = !t[p].num && !strcmp(t[p].f, "روز");
 	const entry *wd = match(t, nt, p + rz, K_WEEKDAY, &ru);
-	/* «نماز جمعه», «امام جمعه», «خطبه‌های نماز جمعه»: Friday
-	 * prayer, not a day
+	/* «نماز جمعه», «امام جمعه», «خطبه‌های نماز جمعه»:
+	 * Friday prayer, not a day
 	 */
 	if (wd && wd->value == 6 && !rz && p > 0 && !t[p - 1].num &&
 	    (!strcmp(t[p - 1].f, "نماز") || !strcmp(t[p - 1].f, "امام") ||
