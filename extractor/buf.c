@@ -28,6 +28,19 @@ static int reserve(kh_buf *b, size_t extra)
 	return 0;
 }
 
+void *kh_grow(void *v, size_t *cap, size_t n, size_t size)
+{
+	if (n < *cap)
+		return v;
+	size_t nc = *cap ? *cap * 2 : 16;
+	if (nc <= n || nc > ((size_t)-1) / size)
+		return NULL;
+	void *nv = realloc(v, nc * size);
+	if (nv)
+		*cap = nc;
+	return nv;
+}
+
 int kh_buf_reserve(kh_buf *b, size_t extra)
 {
 	return reserve(b, extra);

@@ -14,6 +14,10 @@ typedef struct kh_buf {
 int kh_buf_add(kh_buf *b, const char *s, size_t n);
 /* Makes room for `extra` more bytes (and the terminator); 0, or -1 when out of memory. */
 int kh_buf_reserve(kh_buf *b, size_t extra);
+/* Returns the array `v` (elements of `size` bytes, capacity *cap) with room for
+ * index n: the capacity doubles (16 at first) when n has reached it. NULL when out
+ * of memory, `v` then still valid. */
+void *kh_grow(void *v, size_t *cap, size_t n, size_t size);
 /* Appends a NUL-terminated string. */
 int kh_buf_adds(kh_buf *b, const char *s);
 /* Appends one byte. */

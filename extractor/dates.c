@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "khabar/dates.h"
 #include "table.h"
 #include "utf8.h"
@@ -105,16 +106,12 @@ static int count_words(const char *s, size_t n)
 	return words;
 }
 
-static entry *new_entry(int *cap)
+static entry *new_entry(size_t *cap)
 {
-	if (nents == *cap) {
-		int nc = *cap ? *cap * 2 : 256;
-		entry *e = realloc(ents, (size_t)nc * sizeof *e);
-		if (!e)
-			return NULL;
-		ents = e;
-		*cap = nc;
-	}
+	entry *grown = kh_grow(ents, cap, (size_t)nents, sizeof *ents);
+	if (!grown)
+		return NULL;
+	ents = grown;
 	entry *e = &ents[nents++];
 	memset(e, 0, sizeof *e);
 	return e;
@@ -124,7 +121,7 @@ static void load(void)
 {
 	kh_table_iter it;
 	kh_field f[3];
-	int cap = 0;
+	size_t cap = 0;
 	nents = 0;
 	kh_table_begin(&it, kh_data_months, kh_data_months_len);
 	while (kh_table_row(&it, f, 3) == 3) {
@@ -818,18 +815,13 @@ kh_status kh_find_dates(const char *text, size_t len, const kh_ymd *published,
 		found f;
 		if (!try_at(t, nt, i, pj ? published : NULL, pj, &f) || f.end_tok <= i)
 			continue;
-		if (cnt == cap) {
-			size_t nc = cap ? cap * 2 : 16;
-			kh_date_mention *nv = realloc(v, nc * sizeof *nv);
-			if (!nv) {
-				free(v);
-				free(t);
-				return kh_error_set(err, KH_ERR_NOMEM,
-				                    "out of memory finding dates");
-			}
-			v = nv;
-			cap = nc;
+		kh_date_mention *nv = kh_grow(v, &cap, cnt, sizeof *v);
+		if (!nv) {
+			free(v);
+			free(t);
+			return kh_error_set(err, KH_ERR_NOMEM, "out of memory finding dates");
 		}
+		v = nv;
 		kh_date_mention *d = &v[cnt++];
 		memset(d, 0, sizeof *d);
 		d->start = t[f.start_tok].s;

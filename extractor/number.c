@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "khabar/number.h"
 #include "table.h"
 #include "utf8.h"
@@ -34,20 +35,16 @@ static void load_words(void)
 {
 	kh_table_iter it;
 	kh_field f[3];
-	int cap = 0;
+	size_t cap = 0;
 	nwords = 0;
 	kh_table_begin(&it, kh_data_numbers, kh_data_numbers_len);
 	while (kh_table_row(&it, f, 3) == 3) {
 		if (f[0].len >= sizeof words[0].text)
 			continue;
-		if (nwords == cap) {
-			int nc = cap ? cap * 2 : 64;
-			word *w = realloc(words, (size_t)nc * sizeof *w);
-			if (!w)
-				return;
-			words = w;
-			cap = nc;
-		}
+		word *grown = kh_grow(words, &cap, (size_t)nwords, sizeof *words);
+		if (!grown)
+			return;
+		words = grown;
 		word *w = &words[nwords++];
 		memcpy(w->text, f[0].s, f[0].len);
 		w->text[f[0].len] = '\0';

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "fold.h"
 #include "page.h"
 #include "table.h"
@@ -60,18 +61,14 @@ static void load_hints(void)
 {
 	kh_table_iter it;
 	kh_field f[3];
-	int cap = 0;
+	size_t cap = 0;
 	nhints = 0;
 	kh_table_begin(&it, kh_data_hints, kh_data_hints_len);
 	while (kh_table_row(&it, f, 3) == 3) {
-		if (nhints == cap) {
-			int nc = cap ? cap * 2 : 128;
-			hint_entry *h = realloc(hints, (size_t)nc * sizeof *h);
-			if (!h)
-				return;
-			hints = h;
-			cap = nc;
-		}
+		hint_entry *grown = kh_grow(hints, &cap, (size_t)nhints, sizeof *hints);
+		if (!grown)
+			return;
+		hints = grown;
 		hint_entry *e = &hints[nhints];
 		size_t n = f[0].len < sizeof e->pat - 1 ? f[0].len : sizeof e->pat - 1;
 		memcpy(e->pat, f[0].s, n);
@@ -248,20 +245,16 @@ static void load_phrases(void)
 {
 	kh_table_iter it;
 	kh_field f[1];
-	int cap = 0;
+	size_t cap = 0;
 	nphrases = 0;
 	kh_table_begin(&it, kh_data_boilerplate, kh_data_boilerplate_len);
 	while (kh_table_row(&it, f, 1) == 1) {
 		if (f[0].len == 0)
 			continue;
-		if (nphrases == cap) {
-			int nc = cap ? cap * 2 : 64;
-			char **p = realloc(phrases, (size_t)nc * sizeof *p);
-			if (!p)
-				return;
-			phrases = p;
-			cap = nc;
-		}
+		char **grown = kh_grow(phrases, &cap, (size_t)nphrases, sizeof *phrases);
+		if (!grown)
+			return;
+		phrases = grown;
 		/* "phrase$": the whole line must be the phrase; kept as a leading '$' */
 		int whole = f[0].s[f[0].len - 1] == '$';
 		kh_buf b = {0};
@@ -551,18 +544,14 @@ static void acc_flush(kh_page *pg, seg_acc *a)
 		memset(a, 0, sizeof *a);
 		return;
 	}
-	if (pg->nseg == pg->segcap) {
-		int nc = pg->segcap ? pg->segcap * 2 : 256;
-		kh_segment *s = realloc(pg->seg, (size_t)nc * sizeof *s);
-		if (!s) {
-			pg->failed = 1;
-			kh_buf_free(&a->text);
-			memset(a, 0, sizeof *a);
-			return;
-		}
-		pg->seg = s;
-		pg->segcap = nc;
+	kh_segment *grown = kh_grow(pg->seg, &pg->segcap, (size_t)pg->nseg, sizeof *pg->seg);
+	if (!grown) {
+		pg->failed = 1;
+		kh_buf_free(&a->text);
+		memset(a, 0, sizeof *a);
+		return;
 	}
+	pg->seg = grown;
 	kh_segment *g = &pg->seg[pg->nseg];
 	memset(g, 0, sizeof *g);
 	g->text = kh_buf_detach(&a->text, &g->len);

@@ -37,7 +37,8 @@ typedef struct kh_page {
 	int *hint; /* class/id/tag evidence: < 0 boilerplate, > 0 content */
 	int nel, elcap;
 	kh_segment *seg;
-	int nseg, segcap;
+	int nseg;
+	size_t segcap;
 	int failed; /* out of memory while building */
 } kh_page;
 

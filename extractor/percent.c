@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "khabar/number.h"
 #include "khabar/percent.h"
 #include "table.h"
@@ -279,16 +280,12 @@ static void add(const char *s, size_t len, acc *a, kh_percentage f)
 			return; /* overlaps a longer one found before */
 		a->n--;
 	}
-	if (a->n == a->cap) {
-		size_t nc = a->cap ? a->cap * 2 : 16;
-		kh_percentage *v = realloc(a->v, nc * sizeof *v);
-		if (!v) {
-			a->failed = 1;
-			return;
-		}
-		a->v = v;
-		a->cap = nc;
+	kh_percentage *grown = kh_grow(a->v, &a->cap, a->n, sizeof *a->v);
+	if (!grown) {
+		a->failed = 1;
+		return;
 	}
+	a->v = grown;
 	a->v[a->n++] = f;
 }
 

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "fold.h"
 #include "metadata.h"
 #include "table.h"
@@ -26,31 +27,24 @@ static void load_agencies(void)
 {
 	kh_table_iter it;
 	kh_field f[12];
-	int nf, acap = 0, ccap = 0;
+	int nf;
+	size_t acap = 0, ccap = 0;
 	naliases = 0;
 	kh_table_begin(&it, kh_data_agencies, kh_data_agencies_len);
 	while ((nf = kh_table_row(&it, f, 12)) > 0) {
-		if (ncanonical == ccap) {
-			int nc = ccap ? ccap * 2 : 64;
-			char **c = realloc(canonical, (size_t)nc * sizeof *c);
-			if (!c)
-				return;
-			canonical = c;
-			ccap = nc;
-		}
+		char **grown = kh_grow(canonical, &ccap, (size_t)ncanonical, sizeof *canonical);
+		if (!grown)
+			return;
+		canonical = grown;
 		char *name = kh_collapse_dup(f[0].s, f[0].len);
 		if (!name)
 			return;
 		canonical[ncanonical] = name;
 		for (int i = 0; i < nf; i++) {
-			if (naliases == acap) {
-				int nc = acap ? acap * 2 : 128;
-				alias *a = realloc(aliases, (size_t)nc * sizeof *a);
-				if (!a)
-					return;
-				aliases = a;
-				acap = nc;
-			}
+			alias *more = kh_grow(aliases, &acap, (size_t)naliases, sizeof *aliases);
+			if (!more)
+				return;
+			aliases = more;
 			int amb = f[i].len > 0 && f[i].s[0] == '^';
 			kh_buf b = {0};
 			kh_fold(f[i].s + amb, f[i].len - (size_t)amb, &b);
