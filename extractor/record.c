@@ -100,12 +100,17 @@ static void add_percentage(const kh_article *a, const kh_percentage *p, json_t *
 static void add_date(const kh_article *a, const kh_date_mention *d, json_t *ents, json_t *dates,
                      int *bad)
 {
-	json_t *o = span_object(a, d->start, d->end, bad);
-	if (!o)
-		return;
 	char jal[11], iso[11];
 	kh_ymd_format(d->jalali, jal);
 	kh_ymd_format(d->gregorian, iso);
+	if (d->is_time) { /* a time of day: an entity, not one of the dates */
+		add_entity(a, ents, "TIME", d->start, d->end,
+		           d->resolved ? json_string(jal) : json_null(), bad);
+		return;
+	}
+	json_t *o = span_object(a, d->start, d->end, bad);
+	if (!o)
+		return;
 	const char *prec = kh_precision_name(d->precision);
 	put(o, "jalali", d->resolved ? json_string(jal) : json_null(), bad);
 	put(o, "iso", d->resolved ? json_string(iso) : json_null(), bad);

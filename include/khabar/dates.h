@@ -31,6 +31,7 @@ typedef struct kh_date_mention {
 	int resolved;      /* jalali and gregorian hold the day */
 	kh_ymd jalali, gregorian;
 	kh_precision precision; /* KH_PREC_NONE when unresolved */
+	int is_time; /* a time of day («صبح امروز», «امشب», «چهارشنبه شب»): a TIME entity */
 } kh_date_mention;
 
 /* Finds the dates of text[0..len). `published` (Gregorian, may be NULL) anchors
