@@ -64,6 +64,7 @@ bench: build
 quality: build
 	sh bench/quality.sh $(BUILD) $(SHARED)
 	sh bench/ner.sh $(BUILD) $(SHARED)
+	sh bench/stem.sh $(BUILD) $(SHARED)/corpus/peyma-dev 40
 
 format:
 	clang-format -i $$(git ls-files '*.c' '*.h' '*.cc')

@@ -370,7 +370,8 @@ typedef struct found {
 	int is_time;  /* a time of day («صبح امروز», «امشب») */
 	int dayref;   /* a day by name: «امروز», «چهارشنبه» */
 	int daymonth; /* day and month: «۵ آذر», «پنجم آذرماه» */
-	int count; /* a span of time: «دو سال گذشته», «هفت ماه اول سال», «سال‌های ۹۰ تا ۹۴»
+	int count; /* a span of time: «دو سال گذشته», «هفت ماه اول سال», «سال‌های ۹۰ تا
+	            * ۹۴»
 	            */
 	int year_tok; /* «سال ۹۳»: the token of the year, else 0 */
 } found;
@@ -998,8 +999,8 @@ static int try_one(const tok *t, int nt, int i, const kh_ymd *pub_g, const kh_ym
 	return 0;
 }
 
-/* A count of months at token i: «هفت ماه», «۶ ماهه», «شش‌ماهه», with an order
- * word after it («اول، نخست، دوم، پایانی ...»). Returns the tokens used, or 0. */
+/* A count of months at token i: «هفت ماه», «۶ ماهه», «شش‌ماهه», with an
+ * order word after it («اول، نخست، دوم، پایانی ...»). Returns the tokens used, or 0. */
 static int months_count_at(const tok *t, int nt, int i)
 {
 	static const char *const words[] = {"یک",  "دو",  "سه", "چهار", "پنج",   "شش",
@@ -1078,8 +1079,10 @@ static int try_span(const tok *t, int nt, int i, const kh_ymd *pub_g, const kh_y
 	}
 	if (is_joiner(t, nt, q) && q + 1 < nt) {
 		if (f->year_tok && t[q + 1].num && t[q + 1].ndig == t[f->year_tok].ndig) {
-			f->end_tok = q + 2; /* «سال ۹۳ و ۹۴», «سال‌های ۱۳۴۷-۱۳۴۰»
-			                     */
+			f->end_tok =
+			        q +
+			        2; /* «سال ۹۳ و ۹۴», «سال‌های ۱۳۴۷-۱۳۴۰»
+			            */
 			f->count = 1;
 			range = !word_is(t, nt, q, "و");
 		} else if (try_one(t, nt, q + 1, pub_g, pub_j, &g) && !g.is_time && !f->is_time) {

@@ -218,8 +218,8 @@ kh_status kh_normalize(const char *in, size_t len, kh_norm_level level, kh_norm_
 		else
 			x = canonical_letter(x);
 		if (level == KH_NORM_SEARCH && x)
-			x = search_letter(
-			        x); /* before the ZWNJ rules, so that a second pass agrees */
+			x = x == ZWNJ ? 0 /* the parts join now, so a second pass agrees */
+			              : search_letter(x); /* before the ZWNJ rules, likewise */
 		if (x)
 			c.v[c.n++] =
 			        x; /* c.cap is n16 + 1: one code point per UTF-16 unit at most */

@@ -113,6 +113,13 @@ out=$(printf 'دستگاه‌هاي ۱۲۳\n' | "$khabar" normalize --level sear
 [ "$out" = "دستگاههای 123" ] && ok "normalize search" || no "normalize search ($out)"
 out=$(printf '2023\n' | "$khabar" normalize --digits persian)
 [ "$out" = "۲۰۲۳" ] && ok "normalize --digits persian" || no "normalize --digits persian ($out)"
+out=$(printf 'کارشناسان دستگاه‌های، می گویند ۱۲\n' | "$khabar" normalize --stem)
+[ "$out" = "کارشناس دستگاه گویند 12" ] && ok "normalize --stem" || no "normalize --stem ($out)"
+out=$(printf 'کارشناسان دستگاه‌های، ۱۲\n' | "$khabar" normalize --words)
+[ "$out" = "کارشناسان دستگاههای 12" ] && ok "normalize --words" || no "normalize --words ($out)"
+out=$(printf 'می‌گوید: ۱۲٫۵\n' | "$khabar" normalize --tokens | tr '\t' ' ')
+[ "$out" = "$(printf '0 15 word می‌گوید\n15 16 punct :\n17 25 number ۱۲٫۵')" ] && ok "normalize --tokens" ||
+	no "normalize --tokens ($out)"
 expect "normalize bad level is usage" 2 "$khabar" normalize --level loud
 expect "normalize --help" 0 "$khabar" normalize --help
 

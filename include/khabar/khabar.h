@@ -8,6 +8,8 @@
 #include "khabar/jalali.h"
 #include "khabar/dates.h"
 #include "khabar/normalize.h"
+#include "khabar/token.h"
+#include "khabar/stem.h"
 #include "khabar/number.h"
 #include "khabar/percent.h"
 #include "khabar/article.h"
