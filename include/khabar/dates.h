@@ -3,9 +3,15 @@
  * Found: «۵ آذر ۱۴۰۲», «۵ آذرماه», «آذر ۱۴۰۲», «آذرماه», «آبان امسال», «سال ۱۴۰۲», «سال ۹۵»,
  * «سال ۲۰۱۵ میلادی», «۲۱ نوامبر ۲۰۲۳», «۱۴۰۲/۰۸/۳۰», «2023-11-21», weekdays («روز
  * چهارشنبه»), relative dates («امروز، دیروز، امسال، سال گذشته، ماه آینده، پارسال»),
- * «۵ سال گذشته», seasons («تابستان ۱۳۹۴»), decades («دهه ۶۰»), occasions («اربعین»,
- * «نوروز»), and parts of a period before any of them («پایان / آخر / اوایل / اواسط /
- * نیمه اول» + month or year). Words: extractor/data/dates.tsv and months.tsv.
+ * «۵ سال گذشته», seasons («تابستان ۱۳۹۴»), decades («دهه ۶۰»), occasions («اربعین»),
+ * parts of a period before any of them («پایان / آخر / اوایل / اواسط / نیمه اول» + month
+ * or year), days as ordinal words («پنجم آذر»), bare years («در 2016») and one span for
+ * lists, ranges and counts («۲۷ و ۲۸ خرداد», «از سال ۱۹۰۸ تا سال ۱۹۲۸», «هفت ماه اول سال
+ * ۱۳۹۵», «از ابتدای سال تاکنون», «طی دو سال گذشته»). A time of day with its day («صبح
+ * امروز», «چهارشنبه شب», «امشب») is found too, marked `is_time`: a TIME, not a date.
+ * Not dates: «امروز» meaning nowadays (in quoted speech, «دنیای امروز»), occasions naming
+ * an event («ستاد اربعین»), counts («۱۴۰۰ نفر»), «سال بعد» (counted from an event).
+ * Words: extractor/data/dates.tsv and months.tsv.
  *
  * Resolution: relative dates and dates without a year use the publication date; a
  * part resolves to its edge day («پایان آبان ۱۴۰۲» = 1402-08-30, «اوایل آذر» = the 1st,
