@@ -37,6 +37,13 @@ static int find_dates(kh_article *a)
 	return kh_find_dates(a->text, a->text_len, pp, &a->dates, &a->ndates, NULL) != KH_OK;
 }
 
+/* Organizations, people, statements and percentage subjects. */
+static int find_facts(kh_article *a)
+{
+	return kh_find_facts(a->text, a->text_len, a->agency, a->percentages, a->npercentages,
+	                     &a->facts, NULL) != KH_OK;
+}
+
 static kh_article *new_article(const kh_extract_options *o, const kh_decoded *d)
 {
 	kh_article *a = calloc(1, sizeof *a);
@@ -91,7 +98,7 @@ kh_status kh_extract_html(const char *bytes, size_t len, const kh_extract_option
 	if (kh_find_percentages(a->text, a->text_len, &a->percentages, &a->npercentages, NULL) ||
 	    find_dates(a))
 		goto done;
-	if (kh_source_extract(&pg, &m, a))
+	if (kh_source_extract(&pg, &m, a) || find_facts(a))
 		goto done;
 	rc = KH_OK;
 done:
@@ -128,7 +135,7 @@ kh_status kh_extract_text(const char *bytes, size_t len, const kh_extract_option
 	a->text_len = d.len;
 	if (kh_source_extract(NULL, NULL, a) ||
 	    kh_find_percentages(a->text, a->text_len, &a->percentages, &a->npercentages, NULL) ||
-	    find_dates(a)) {
+	    find_dates(a) || find_facts(a)) {
 		kh_article_free(a);
 		return kh_error_set(err, KH_ERR_NOMEM, "out of memory");
 	}
@@ -150,7 +157,10 @@ void kh_article_free(kh_article *a)
 	free(a->agency);
 	free(a->via);
 	free(a->text);
+	for (size_t i = 0; i < a->npercentages; i++)
+		free(a->percentages[i].subject_canonical);
 	free(a->percentages);
 	free(a->dates);
+	kh_facts_free(&a->facts);
 	free(a);
 }

@@ -1,4 +1,5 @@
 /* record.c — the article record as JSON (khabar.article/1). */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -85,7 +86,14 @@ static void add_percentage(const kh_article *a, const kh_percentage *p, json_t *
 		put(o, "values", vs, bad);
 	}
 	put(o, "approx", json_boolean(p->approx), bad);
-	put(o, "subject", json_null(), bad);
+	if (p->has_subject) {
+		json_t *sj = span_object(a, p->subject_start, p->subject_end, bad);
+		if (sj)
+			put(sj, "canonical", str_or_null(p->subject_canonical), bad);
+		put(o, "subject", sj, bad);
+	} else {
+		put(o, "subject", json_null(), bad);
+	}
 	if (json_array_append_new(pcts, o))
 		*bad = 1;
 	char canon[64];
@@ -121,6 +129,59 @@ static void add_date(const kh_article *a, const kh_date_mention *d, json_t *ents
 	           bad);
 }
 
+static json_t *people_json(const kh_article *a, int *bad)
+{
+	json_t *arr = json_array();
+	for (size_t i = 0; arr && i < a->facts.npeople; i++) {
+		const kh_person *p = &a->facts.people[i];
+		json_t *o = json_object(), *ms = json_array();
+		if (!o || !ms) {
+			json_decref(o);
+			json_decref(ms);
+			*bad = 1;
+			break;
+		}
+		put(o, "name", str_or_null(p->name), bad);
+		put(o, "role", str_or_null(p->role), bad);
+		put(o, "organization", str_or_null(p->organization), bad);
+		for (size_t m = 0; m < p->nmentions; m++) {
+			json_t *mo = json_object();
+			if (mo) {
+				put(mo, "start", json_integer((json_int_t)p->mentions[m].start), bad);
+				put(mo, "end", json_integer((json_int_t)p->mentions[m].end), bad);
+			}
+			if (!mo || json_array_append_new(ms, mo))
+				*bad = 1;
+		}
+		put(o, "mentions", ms, bad);
+		if (json_array_append_new(arr, o))
+			*bad = 1;
+	}
+	return arr;
+}
+
+static json_t *statements_json(const kh_article *a, int *bad)
+{
+	json_t *arr = json_array();
+	for (size_t i = 0; arr && i < a->facts.nstatements; i++) {
+		const kh_statement *s = &a->facts.statements[i];
+		json_t *o = json_object();
+		if (!o) {
+			*bad = 1;
+			break;
+		}
+		put(o, "speaker", str_or_null(s->speaker), bad);
+		put(o, "role", str_or_null(s->role), bad);
+		put(o, "cue", str_or_null(s->cue), bad);
+		put(o, "start", json_integer((json_int_t)s->start), bad);
+		put(o, "end", json_integer((json_int_t)s->end), bad);
+		put(o, "content", span_text(a, s->start, s->end), bad);
+		if (json_array_append_new(arr, o))
+			*bad = 1;
+	}
+	return arr;
+}
+
 char *kh_article_to_json(const kh_article *a, int flags, kh_error *err)
 {
 	int bad = 0;
@@ -152,21 +213,29 @@ char *kh_article_to_json(const kh_article *a, int flags, kh_error *err)
 	put(o, "source", src, &bad);
 	put(o, "text", json_stringn(a->text ? a->text : "", a->text ? a->text_len : 0), &bad);
 	json_t *ents = json_array(), *pcts = json_array(), *dates = json_array();
-	/* entities in text order: percentages and dates merged */
-	size_t pi = 0, di = 0;
-	while (ents && pcts && dates && !bad && (pi < a->npercentages || di < a->ndates)) {
-		if (di >= a->ndates ||
-		    (pi < a->npercentages && a->percentages[pi].start <= a->dates[di].start))
+	/* entities in text order: percentages, dates and the facts' entities merged */
+	const kh_facts *fx = &a->facts;
+	size_t pi = 0, di = 0, ei = 0;
+	while (ents && pcts && dates && !bad &&
+	       (pi < a->npercentages || di < a->ndates || ei < fx->nentities)) {
+		size_t ps = pi < a->npercentages ? a->percentages[pi].start : SIZE_MAX;
+		size_t ds = di < a->ndates ? a->dates[di].start : SIZE_MAX;
+		size_t es = ei < fx->nentities ? fx->entities[ei].start : SIZE_MAX;
+		if (ps <= ds && ps <= es) {
 			add_percentage(a, &a->percentages[pi++], ents, pcts, &bad);
-		else
+		} else if (ds <= es) {
 			add_date(a, &a->dates[di++], ents, dates, &bad);
+		} else {
+			const kh_entity *e = &fx->entities[ei++];
+			add_entity(a, ents, e->type == KH_ENT_ORG ? "ORG" : "PER", e->start, e->end,
+			           str_or_null(e->canonical), &bad);
+		}
 	}
 	put(o, "entities", ents, &bad);
 	put(o, "percentages", pcts, &bad);
 	put(o, "dates", dates, &bad);
-	static const char *const arrays[] = {"people", "statements", NULL};
-	for (int i = 0; arrays[i]; i++)
-		put(o, arrays[i], json_array(), &bad);
+	put(o, "people", people_json(a, &bad), &bad);
+	put(o, "statements", statements_json(a, &bad), &bad);
 	char *s = NULL;
 	if (!bad) {
 		size_t f = (flags & KH_JSON_PRETTY) ? JSON_INDENT(2) : JSON_COMPACT;

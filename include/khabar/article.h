@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include "khabar/error.h"
 #include "khabar/dates.h"
+#include "khabar/facts.h"
 #include "khabar/percent.h"
 
 #ifdef __cplusplus
@@ -33,6 +34,7 @@ typedef struct kh_article {
 	size_t npercentages;
 	kh_date_mention *dates; /* in text order; offsets into text */
 	size_t ndates;
+	kh_facts facts; /* organizations, people, statements; offsets into text */
 	char charset[32]; /* the input encoding that was used */
 } kh_article;
 

@@ -12,6 +12,7 @@
 #include "khabar/stem.h"
 #include "khabar/number.h"
 #include "khabar/percent.h"
+#include "khabar/facts.h"
 #include "khabar/article.h"
 
 #endif

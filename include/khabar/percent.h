@@ -24,6 +24,11 @@ typedef struct kh_percentage {
 	double values[8];  /* a list's figures in order (the first 8) */
 	int nvalues;       /* 1 unless a list */
 	int approx;        /* preceded by an approximation or bound word */
+	/* what the figure measures (kh_find_facts fills it): an organization or a quantity */
+	int has_subject;
+	size_t subject_start, subject_end; /* its span in the text */
+	char *subject_canonical;           /* malloc'd: the organization's canonical name, or
+	                                      the span normalized; free with the array */
 } kh_percentage;
 
 /* Finds every percentage in text[0..len), in order, without overlaps. `*out` is a

@@ -1,0 +1,88 @@
+/* factsint.h — what the facts finders share (facts.c, orgs.c, people.c, statements.c,
+ * subject.c). Internal. */
+#ifndef KH_FACTSINT_H
+#define KH_FACTSINT_H
+
+#include "buf.h"
+#include "khabar/facts.h"
+#include "lex.h"
+#include "words.h"
+
+/* Kinds of the facts tables (lex.h): data/orgs.tsv, data/facts.tsv, data/firstnames.txt. */
+enum {
+	F_ORG,        /* a known organization; extra = its canonical name */
+	F_ORG_HEAD,   /* «وزارت», «سازمان» ... */
+	F_ROLE,       /* «وزیر», «معاون» ... */
+	F_HONORIFIC,  /* «دکتر», «حجت‌الاسلام» */
+	F_NAME_PART,  /* «پور», «زاده» */
+	F_STOP,       /* ends a name, role or organization */
+	F_PRONOUN,    /* «وی», «او» */
+	F_CUE_VERB,   /* «گفت»; value: 1 colon, 2 colon or at the sentence's end */
+	F_CUE_BEFORE, /* «به گفته» */
+	F_CUE_CLAUSE, /* «با بیان اینکه» */
+	F_OWNER,      /* «عملکرد», «سهم» */
+	F_FIRST       /* a first name */
+};
+#define FK(k) (1u << (k))
+
+typedef struct fx_org {
+	int a, b; /* tokens [a, b) */
+	char *canonical;
+} fx_org;
+
+typedef struct fx_name {
+	int a, b;      /* tokens of the name [a, b) */
+	int sur;       /* the first token of the surname */
+	int role_a, role_b; /* tokens of its role, or -1 */
+	int person;    /* index into the people */
+} fx_name;
+
+typedef struct fx {
+	const char *text;
+	size_t len;
+	kh_word *t;
+	int nt;
+	const kh_lex *lx;
+	int *sent;   /* the first token of each token's sentence */
+	int *org_of; /* the organization covering each token, or -1 */
+	fx_org *orgs;
+	size_t norgs, orgcap;
+	fx_name *names;
+	size_t nnames, namecap;
+	kh_facts *out;
+	const char *agency;
+	int last_person, last_person_tok; /* the last statement's person and cue token */
+	int failed;
+} fx;
+
+/* Room for item n of the array *arr (items of `size` bytes, grown 32 at a time): 1, or 0
+ * with x->failed set when out of memory. */
+int fx_push(fx *x, void **arr, size_t n, size_t size);
+/* The longest phrase of `kinds` at token i (NULL if none), its tokens in *used. */
+const kh_lex_entry *fx_at(const fx *x, int i, unsigned kinds, int *used);
+/* Token i is a word of the kind (a one-word phrase of it starts there). */
+int fx_is(const fx *x, int i, unsigned kinds);
+/* Token i is the folded word w. */
+int fx_word(const fx *x, int i, const char *w);
+/* Token i can be inside a name, a role or an organization: a word that is no stop word,
+ * pronoun or cue. */
+int fx_content(const fx *x, int i);
+/* A malloc'd copy of the text of tokens [a, b), or NULL (x->failed set). */
+char *fx_text(fx *x, int a, int b);
+/* The same, normalized to the canonical level. */
+char *fx_canonical(fx *x, int a, int b);
+
+/* Where a role starting at token a ends: a role noun and its complement, organization
+ * names included, up to a stop word, a name or a cue. Returns a when no role starts. */
+int fx_role_end(const fx *x, int a);
+
+void fx_find_orgs(fx *x);
+void fx_find_people(fx *x);
+/* A person for the name at tokens [a, b) (surname from `sur`): an existing one with the
+ * same surname or a new one. Returns its index, or -1 out of memory. */
+int fx_person(fx *x, int a, int sur, int b, int role_a, int role_b);
+void fx_find_mentions(fx *x);
+void fx_find_statements(fx *x);
+void fx_find_subjects(fx *x, kh_percentage *p, size_t n);
+
+#endif

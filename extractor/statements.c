@@ -1,0 +1,279 @@
+/* statements.c — who said what: a reporting cue, its speaker and the content. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "factsint.h"
+
+typedef struct speaker {
+	int person;       /* or -1 */
+	char *name;       /* when person < 0: a role or organization phrase (owned) */
+	char *role;       /* owned, may be NULL */
+	int sa, sb;       /* the mention's tokens, sa < 0 when none */
+	int skip;         /* the news agency: not a statement */
+} speaker;
+
+/* The person mentioned last before token k: a name or a statement's speaker. */
+static int recent_person(const fx *x, int k)
+{
+	int best = -1, at = -1;
+	for (size_t n = 0; n < x->nnames; n++)
+		if (x->names[n].a < k && x->names[n].a > at)
+			at = x->names[n].a, best = x->names[n].person;
+	if (x->last_person >= 0 && x->last_person_tok > at && x->last_person_tok < k)
+		best = x->last_person;
+	return best;
+}
+
+/* A known person's surname at token i: the person, and the tokens in *used. */
+static int surname_at(const fx *x, int i, int *used)
+{
+	for (size_t n = 0; n < x->nnames; n++) {
+		const fx_name *nm = &x->names[n];
+		if (i >= nm->a && i < nm->b) {
+			*used = nm->b - i;
+			return nm->person;
+		}
+	}
+	char want[256], key[256];
+	for (size_t n = 0; n < x->nnames; n++) {
+		const fx_name *nm = &x->names[n];
+		size_t w = 0;
+		for (int k = nm->sur; k < nm->b && w + x->t[k].flen < sizeof want; k++)
+			memcpy(want + w, x->t[k].f, x->t[k].flen), w += x->t[k].flen;
+		want[w] = '\0';
+		size_t kl = 0;
+		for (int k = i; k < x->nt && k - i < 3 && !x->t[k].punct && !x->t[k].num; k++) {
+			if (kl + x->t[k].flen >= sizeof key)
+				break;
+			memcpy(key + kl, x->t[k].f, x->t[k].flen), kl += x->t[k].flen;
+			key[kl] = '\0';
+			if (kl == w && !memcmp(key, want, w)) {
+				*used = k - i + 1;
+				return nm->person;
+			}
+			if (kl >= w)
+				break;
+		}
+	}
+	return -1;
+}
+
+/* The person whose role holds the role phrase of tokens [a, b) («وزیر ارتباطات»). */
+static int person_of_role(fx *x, int a, int b)
+{
+	char want[512], have[512];
+	size_t w = 0;
+	for (int k = a; k < b && w + x->t[k].flen < sizeof want; k++)
+		if (!x->t[k].punct)
+			memcpy(want + w, x->t[k].f, x->t[k].flen), w += x->t[k].flen;
+	want[w] = '\0';
+	for (size_t p = 0; p < x->out->npeople; p++) {
+		const char *r = x->out->people[p].role;
+		if (!r)
+			continue;
+		kh_word_fold(r, strlen(r), have, sizeof have);
+		/* drop the folded punctuation kh_word_fold keeps */
+		size_t hl = 0;
+		for (size_t q = 0; have[q]; q++)
+			if (have[q] != ',' && have[q] != '.')
+				have[hl++] = have[q];
+		have[hl] = '\0';
+		if (w >= 4 && strstr(have, want))
+			return (int)p;
+	}
+	return -1;
+}
+
+/* Who speaks in tokens [a, b) before a cue. Returns 0 when nobody can be found. */
+static int resolve(fx *x, int a, int b, speaker *s)
+{
+	memset(s, 0, sizeof *s);
+	s->person = -1;
+	s->sa = -1;
+	int u;
+	for (int k = a; k < b && !x->failed; k++) {
+		if (x->t[k].punct || x->t[k].num)
+			continue;
+		if (fx_is(x, k, FK(F_PRONOUN))) {
+			s->person = recent_person(x, k);
+			s->sa = k, s->sb = k + 1;
+			return s->person >= 0;
+		}
+		int p = surname_at(x, k, &u);
+		if (p >= 0) {
+			s->person = p;
+			s->sa = k, s->sb = k + u;
+			return 1;
+		}
+		if (x->org_of[k] >= 0) {
+			const fx_org *o = &x->orgs[x->org_of[k]];
+			if ((x->agency && !strcmp(o->canonical, x->agency)) ||
+			    !strncmp(o->canonical, "خبرگزاری", strlen("خبرگزاری")))
+				s->skip = 1;
+			s->name = strdup(o->canonical);
+			s->sa = o->a, s->sb = o->b;
+			if (!s->name)
+				x->failed = 1;
+			return 1;
+		}
+		if (fx_is(x, k, FK(F_ROLE)) || fx_at(x, k, FK(F_ROLE), &u)) {
+			int re = fx_role_end(x, k);
+			int q = surname_at(x, re, &u);
+			if (q < 0)
+				q = person_of_role(x, k, re);
+			if (q >= 0) {
+				s->person = q;
+				s->sa = k, s->sb = re;
+				return 1;
+			}
+			s->name = fx_text(x, k, re);
+			s->role = fx_text(x, k, re);
+			s->sa = k, s->sb = re;
+			return s->name != NULL;
+		}
+		if (fx_content(x, k) && !fx_is(x, k, FK(F_HONORIFIC))) {
+			/* a name without a first name: «زارع پور وزیر ...», «هادیان فر افزود» */
+			int m = k;
+			while (m < b && m - k < 3 && fx_content(x, m) && !fx_is(x, m, FK(F_ROLE)) &&
+			       !fx_is(x, m, FK(F_ORG_HEAD)) && x->org_of[m] < 0)
+				m++;
+			int role = fx_is(x, m, FK(F_ROLE));
+			if (m > k && (role || m == b)) {
+				int ra = role ? m : -1, rb = role ? fx_role_end(x, m) : -1;
+				s->person = fx_person(x, k, k, m, ra, rb);
+				s->sa = k, s->sb = m;
+				return s->person >= 0;
+			}
+			return 0; /* the region starts with something else: no speaker */
+		}
+	}
+	return 0;
+}
+
+/* Adds the statement of content tokens [ca, cb) (trimmed of colon, quotes and «که»). */
+static void add(fx *x, speaker *s, int cue_a, int cue_b, int ca, int cb)
+{
+	while (ca < cb && (x->t[ca].punct == ':' || x->t[ca].punct == '<' || x->t[ca].punct == '"' ||
+	                   fx_word(x, ca, "که")))
+		ca++;
+	while (cb > ca && (x->t[cb - 1].punct == '.' || x->t[cb - 1].punct == '>' ||
+	                   x->t[cb - 1].punct == '"' || x->t[cb - 1].punct == ','))
+		cb--;
+	kh_facts *o = x->out;
+	if (cb - ca < 2 || s->skip || (s->person < 0 && !s->name)) {
+		free(s->name);
+		free(s->role);
+		return;
+	}
+	if (!fx_push(x, (void **)&o->statements, o->nstatements, sizeof *o->statements))
+		return;
+	kh_statement *st = &o->statements[o->nstatements];
+	memset(st, 0, sizeof *st);
+	st->person = s->person;
+	if (s->person >= 0) {
+		const kh_person *p = &o->people[s->person];
+		st->speaker = p->name ? strdup(p->name) : NULL;
+		st->role = p->role ? strdup(p->role) : NULL;
+		free(s->name);
+		free(s->role);
+		x->last_person = s->person;
+		x->last_person_tok = cue_a;
+	} else {
+		st->speaker = s->name;
+		st->role = s->role;
+	}
+	st->cue = fx_text(x, cue_a, cue_b);
+	st->start = x->t[ca].s;
+	st->end = x->t[cb - 1].e;
+	if (s->sa >= 0) {
+		st->has_speaker_span = 1;
+		st->speaker_start = x->t[s->sa].s;
+		st->speaker_end = x->t[s->sb - 1].e;
+	}
+	if (!st->speaker || !st->cue) {
+		x->failed = 1;
+		return;
+	}
+	o->nstatements++;
+}
+
+/* The statements of the sentence of tokens [s, e). */
+static void sentence(fx *x, int s, int e)
+{
+	int clause = s, ra = -1, rb = -1; /* a clause cue's speaker region, for the main verb */
+	int u;
+	for (int k = s; k < e && !x->failed; k++) {
+		const kh_lex_entry *c;
+		speaker sp;
+		if ((c = fx_at(x, k, FK(F_CUE_BEFORE), &u)) != NULL) {
+			int comma = k + u;
+			while (comma < e && comma - k < 14 && x->t[comma].punct != ',')
+				comma++;
+			if (comma < e && x->t[comma].punct == ',') {
+				if (resolve(x, k + u, comma, &sp))
+					/* «به گفته بهرامی عمده اختلاف ...، ...»: the content starts after
+					 * the name when more than the speaker comes before the comma */
+					add(x, &sp, k, k + u,
+					    sp.sa == k + u && sp.sb < comma - 2 ? sp.sb : comma + 1, e);
+			} else if (resolve(x, k + u, k + u + 6 < e ? k + u + 6 : e, &sp)) {
+				if (sp.sa == k + u) /* «به گفته بهرامی عمده اختلاف ...»: no comma */
+					add(x, &sp, k, k + u, sp.sb, e);
+				else
+					free(sp.name), free(sp.role);
+			}
+			k += u - 1;
+			continue;
+		}
+		if ((c = fx_at(x, k, FK(F_CUE_CLAUSE), &u)) != NULL) {
+			/* the content runs to the comma before the main verb */
+			int cu = u, v = k + u, lastc = -1;
+			while (v < e && !fx_at(x, v, FK(F_CUE_VERB), &u)) {
+				if (x->t[v].punct == ',')
+					lastc = v;
+				v++;
+			}
+			int end = v < e && lastc > k ? lastc : e;
+			if (resolve(x, clause, k, &sp))
+				add(x, &sp, k, k + cu, k + cu, end);
+			ra = clause, rb = k;
+			k = end;
+			continue;
+		}
+		if ((c = fx_at(x, k, FK(F_CUE_VERB), &u)) != NULL) {
+			int after = k + u;
+			if (fx_word(x, after, "و"))
+				continue; /* «گفت و گو» */
+			int colon = after < e && (x->t[after].punct == ':' || x->t[after].punct == '<' ||
+			                          fx_word(x, after, "که"));
+			int a0 = ra >= 0 ? ra : clause, b0 = ra >= 0 ? rb : k;
+			if (colon || (after < e - 1 && c->value == 2 && !fx_word(x, after, "است"))) {
+				if (resolve(x, a0, b0, &sp))
+					add(x, &sp, k, after, after, e);
+				clause = after;
+				ra = rb = -1;
+				k = after - 1;
+				continue;
+			}
+			if (c->value == 2 && after >= e - 1) { /* «A، X گفت.» */
+				int comma = k - 1;
+				while (comma > clause && x->t[comma].punct != ',')
+					comma--;
+				if (comma > clause && resolve(x, comma + 1, k, &sp))
+					add(x, &sp, k, after, clause, comma);
+			}
+			k = after - 1;
+		}
+	}
+}
+
+void fx_find_statements(fx *x)
+{
+	x->last_person = x->last_person_tok = -1;
+	for (int s = 0; s < x->nt && !x->failed;) {
+		int e = s + 1;
+		while (e < x->nt && x->sent[e] == s)
+			e++;
+		sentence(x, s, e);
+		s = e;
+	}
+}

@@ -1,0 +1,108 @@
+/* subject.c — what each percentage measures: an organization or a quantity named next to
+ * it («سازمان توسعه تجارت ۱۰ درصد», «تعرفه برق باید ۲۰ درصد افزایش یابد», «۳ درصد از
+ * اعضای هیئت علمی», «میانگین حضور دستگاهها ...، ۶۵ درصد است»), or none. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "factsint.h"
+
+/* Words between a quantity and its figure that say how much, not what («باید ۲۰ درصد»,
+ * «حدود ۱۰ درصد»). */
+static int skippable(const fx *x, int k)
+{
+	static const char *const w[] = {"باید", "حدود", "نزدیک", "به", "بیش", "از", "کمتر", "بیشتر",
+	                                "تا", "حداقل", "حداکثر", "تنها", "فقط", "نیز", "هم", "را",
+	                                "با", "بر", NULL};
+	for (int i = 0; w[i]; i++)
+		if (fx_word(x, k, w[i]))
+			return 1;
+	return 0;
+}
+
+/* Content words ending at token b (exclusive), at most `max`: the first token, or b. */
+static int phrase_before(const fx *x, int b, int max, int floor)
+{
+	int a = b;
+	while (a > floor && b - a < max && fx_content(x, a - 1) && !x->t[a].nl)
+		a--;
+	return a;
+}
+
+static void set(fx *x, kh_percentage *p, int a, int b)
+{
+	p->has_subject = 1;
+	p->subject_start = x->t[a].s;
+	p->subject_end = x->t[b - 1].e;
+	int o = x->org_of[a];
+	if (o >= 0 && x->orgs[o].a == a && x->orgs[o].b == b)
+		p->subject_canonical = strdup(x->orgs[o].canonical);
+	else
+		p->subject_canonical = fx_canonical(x, a, b);
+	if (!p->subject_canonical)
+		x->failed = 1;
+}
+
+static void one(fx *x, kh_percentage *p)
+{
+	int fa = 0, fb;
+	while (fa < x->nt && x->t[fa].s < p->start)
+		fa++;
+	if (fa >= x->nt)
+		return;
+	fb = fa;
+	while (fb + 1 < x->nt && x->t[fb + 1].e <= p->end)
+		fb++;
+	int s0 = x->sent[fa];
+	/* «۳ درصد از اعضای هیئت علمی» */
+	if (fx_word(x, fb + 1, "از") && fx_content(x, fb + 2)) {
+		int b = fb + 2;
+		if (x->org_of[b] >= 0)
+			b = x->orgs[x->org_of[b]].b;
+		else
+			while (b < x->nt && b - (fb + 2) < 3 && fx_content(x, b) && !x->t[b].nl)
+				b++;
+		set(x, p, fb + 2, b);
+		return;
+	}
+	/* «سازمان توسعه تجارت ۱۰ درصد» */
+	if (fa > s0 && x->org_of[fa - 1] >= 0) {
+		const fx_org *o = &x->orgs[x->org_of[fa - 1]];
+		set(x, p, o->a, o->b);
+		return;
+	}
+	/* «عملکرد ۳۶ درصدی»: the share of the sentence's organization */
+	if (fa > s0 && fx_is(x, fa - 1, FK(F_OWNER))) {
+		for (int k = s0; k < fa; k++)
+			if (x->org_of[k] >= 0) {
+				const fx_org *o = &x->orgs[x->org_of[k]];
+				set(x, p, o->a, o->b);
+				return;
+			}
+	}
+	int b = fa;
+	while (b > s0 && b > fa - 3 && skippable(x, b - 1))
+		b--;
+	int a = phrase_before(x, b, 3, s0);
+	if (a < b) {
+		set(x, p, a, b);
+		return;
+	}
+	/* «میانگین حضور دستگاهها در ...، ۶۵ درصد است»: the clause's head */
+	if (b > s0 && x->t[b - 1].punct == ',') {
+		int c = b - 1;
+		while (c > s0 && x->t[c - 1].punct != ':')
+			c--;
+		int e = c;
+		while (e < b - 1 && e - c < 4 && fx_content(x, e))
+			e++;
+		if (e > c)
+			set(x, p, c, e);
+	}
+}
+
+void fx_find_subjects(fx *x, kh_percentage *p, size_t n)
+{
+	for (size_t i = 0; i < n && !x->failed; i++)
+		if (!p[i].has_subject)
+			one(x, &p[i]);
+}
