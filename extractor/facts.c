@@ -18,7 +18,8 @@ static void load(void)
 	} kinds[] = {{"org-head", F_ORG_HEAD},     {"role-head", F_ROLE},  {"honorific", F_HONORIFIC},
 	             {"name-part", F_NAME_PART},   {"stop", F_STOP},       {"pronoun", F_PRONOUN},
 	             {"cue-verb", F_CUE_VERB},     {"cue-before", F_CUE_BEFORE},
-	             {"cue-clause", F_CUE_CLAUSE}, {"owner-noun", F_OWNER}};
+	             {"cue-clause", F_CUE_CLAUSE}, {"owner-noun", F_OWNER},
+	             {"group", F_GROUP},           {"adverb-start", F_ADVERB}};
 	kh_table_iter it;
 	kh_field f[3];
 	loaded = 1;
@@ -28,7 +29,10 @@ static void load(void)
 		for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
 			if (strlen(kinds[k].name) != f[0].len || memcmp(kinds[k].name, f[0].s, f[0].len))
 				continue;
-			int value = nf == 3 ? (f[2].len == 5 ? 1 : 2) : 0; /* colon, colon-end */
+			int value = nf < 3                                  ? 0
+			            : f[2].len == 5 && f[2].s[0] == 'c' ? 1  /* colon */
+			            : f[2].s[0] == 's'                   ? 3  /* small */
+			                                                 : 2; /* colon-end */
 			kh_lex_add(&lex, f[1].s, f[1].len, kinds[k].kind, value, NULL, 0);
 		}
 	}

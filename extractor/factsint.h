@@ -17,11 +17,13 @@ enum {
 	F_NAME_PART,  /* «پور», «زاده» */
 	F_STOP,       /* ends a name, role or organization */
 	F_PRONOUN,    /* «وی», «او» */
-	F_CUE_VERB,   /* «گفت»; value: 1 colon, 2 colon or at the sentence's end */
+	F_CUE_VERB,   /* «گفت»; value: 1 colon, 2 colon or at the sentence's end, 3 small clause */
 	F_CUE_BEFORE, /* «به گفته» */
 	F_CUE_CLAUSE, /* «با بیان اینکه» */
 	F_OWNER,      /* «عملکرد», «سهم» */
-	F_FIRST       /* a first name */
+	F_FIRST,      /* a first name */
+	F_GROUP,      /* «کارشناسان», «برخی» */
+	F_ADVERB      /* «در», «با»: may follow a speaker's name */
 };
 #define FK(k) (1u << (k))
 

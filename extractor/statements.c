@@ -1,4 +1,5 @@
 /* statements.c — who said what: a reporting cue, its speaker and the content. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -84,8 +85,9 @@ static int person_of_role(fx *x, int a, int b)
 	return -1;
 }
 
-/* Who speaks in tokens [a, b) before a cue. Returns 0 when nobody can be found. */
-static int resolve(fx *x, int a, int b, speaker *s)
+/* Who speaks in tokens [a, b) before a cue, the speaker at the head of the region.
+ * Returns 0 when nobody can be found. */
+static int resolve_at(fx *x, int a, int b, speaker *s)
 {
 	memset(s, 0, sizeof *s);
 	s->person = -1;
@@ -131,14 +133,21 @@ static int resolve(fx *x, int a, int b, speaker *s)
 			s->sa = k, s->sb = re;
 			return s->name != NULL;
 		}
+		if (fx_is(x, k, FK(F_GROUP))) { /* «کارشناسان معتقدند», «برخی می‌گویند» */
+			s->name = fx_text(x, k, k + 1);
+			s->sa = k, s->sb = k + 1;
+			return s->name != NULL;
+		}
 		if (fx_content(x, k) && !fx_is(x, k, FK(F_HONORIFIC))) {
-			/* a name without a first name: «زارع پور وزیر ...», «هادیان فر افزود» */
+			/* a name without a first name: «زارع پور وزیر ...», «هادیان فر افزود»,
+			 * «میرزاده با تسلیت ... گفت» */
 			int m = k;
 			while (m < b && m - k < 3 && fx_content(x, m) && !fx_is(x, m, FK(F_ROLE)) &&
 			       !fx_is(x, m, FK(F_ORG_HEAD)) && x->org_of[m] < 0)
 				m++;
 			int role = fx_is(x, m, FK(F_ROLE));
-			if (m > k && (role || m == b)) {
+			int adverb = m < b && m - k <= 2 && fx_is(x, m, FK(F_ADVERB));
+			if (m > k && (role || m == b || adverb)) {
 				int ra = role ? m : -1, rb = role ? fx_role_end(x, m) : -1;
 				s->person = fx_person(x, k, k, m, ra, rb);
 				s->sa = k, s->sb = m;
@@ -146,7 +155,21 @@ static int resolve(fx *x, int a, int b, speaker *s)
 			}
 			return 0; /* the region starts with something else: no speaker */
 		}
+		if (!fx_is(x, k, FK(F_HONORIFIC)))
+			return 0; /* a stop word first: the subject is not at the head */
 	}
+	return 0;
+}
+
+/* The speaker of tokens [a, b): at the region's head, or after one of its commas
+ * («به گزارش ...، حسن هانی زاده کارشناس ... گفت»). */
+static int resolve(fx *x, int a, int b, speaker *s)
+{
+	if (resolve_at(x, a, b, s))
+		return 1;
+	for (int k = a; k < b && !x->failed; k++)
+		if ((x->t[k].punct == ',' || x->t[k].punct == ';') && resolve_at(x, k + 1, b, s))
+			return 1;
 	return 0;
 }
 
@@ -154,7 +177,7 @@ static int resolve(fx *x, int a, int b, speaker *s)
 static void add(fx *x, speaker *s, int cue_a, int cue_b, int ca, int cb)
 {
 	while (ca < cb && (x->t[ca].punct == ':' || x->t[ca].punct == '<' || x->t[ca].punct == '"' ||
-	                   fx_word(x, ca, "که")))
+	                   x->t[ca].punct == ';' || x->t[ca].punct == ',' || fx_word(x, ca, "که")))
 		ca++;
 	while (cb > ca && (x->t[cb - 1].punct == '.' || x->t[cb - 1].punct == '>' ||
 	                   x->t[cb - 1].punct == '"' || x->t[cb - 1].punct == ','))
@@ -254,7 +277,14 @@ static void sentence(fx *x, int s, int e)
 				k = after - 1;
 				continue;
 			}
-			if (c->value == 2 && after >= e - 1) { /* «A، X گفت.» */
+			if (c->value == 3) { /* «X این اقدام را غیرقانونی دانست»: X, then the content */
+				if (resolve(x, a0, b0, &sp)) {
+					if (sp.sb > sp.sa && sp.sb < k)
+						add(x, &sp, k, after, sp.sb, k);
+					else
+						free(sp.name), free(sp.role);
+				}
+			} else if (c->value == 2 && after >= e - 1) { /* «A، X گفت.» */
 				int comma = k - 1;
 				while (comma > clause && x->t[comma].punct != ',')
 					comma--;
@@ -262,6 +292,56 @@ static void sentence(fx *x, int s, int e)
 					add(x, &sp, k, after, clause, comma);
 			}
 			k = after - 1;
+		}
+	}
+}
+
+/* «رئیس موسسه ... تصریح کرد: ...» and, soon after, «سید حسن کاظمی ...»: a statement by an
+ * unnamed office, then the first person named after it with no role of their own, are one
+ * person (the lead's habit of naming the office first). */
+static void link_roles(fx *x)
+{
+	kh_facts *o = x->out;
+	for (size_t i = 0; i < o->nstatements && !x->failed; i++) {
+		kh_statement *st = &o->statements[i];
+		if (st->person >= 0 || !st->role)
+			continue;
+		int best = -1;
+		size_t at = SIZE_MAX;
+		for (size_t p = 0; p < o->npeople; p++) {
+			const kh_person *pp = &o->people[p];
+			if (pp->nmentions && pp->mentions[0].start > st->end &&
+			    pp->mentions[0].start < st->end + 600 && pp->mentions[0].start < at)
+				at = pp->mentions[0].start, best = (int)p;
+		}
+		if (best < 0 || o->people[best].role)
+			continue;
+		kh_person *pp = &o->people[best];
+		char *name = strdup(pp->name);
+		if (!name) {
+			x->failed = 1;
+			return;
+		}
+		pp->role = st->role; /* the person takes the office's phrase */
+		st->role = strdup(pp->role);
+		free(st->speaker);
+		st->speaker = name;
+		st->person = best;
+		if (!st->role)
+			x->failed = 1;
+		/* later statements of the same office are the same person */
+		for (size_t j = i + 1; j < o->nstatements && !x->failed; j++) {
+			kh_statement *sj = &o->statements[j];
+			if (sj->person < 0 && sj->role && !strcmp(sj->role, pp->role)) {
+				char *n2 = strdup(pp->name);
+				if (!n2) {
+					x->failed = 1;
+					return;
+				}
+				free(sj->speaker);
+				sj->speaker = n2;
+				sj->person = best;
+			}
 		}
 	}
 }
@@ -276,4 +356,6 @@ void fx_find_statements(fx *x)
 		sentence(x, s, e);
 		s = e;
 	}
+	if (!x->failed)
+		link_roles(x);
 }
