@@ -124,9 +124,12 @@ static void role_of(const fx *x, int a, int b, int *ra, int *rb)
 		*ra = s, *rb = e;
 		return;
 	}
-	for (int k = a - 1; k >= 0 && k >= a - 12 && !x->t[k + 1].nl; k--)
-		if (fx_is(x, k, FK(F_ROLE)) && fx_role_end(x, k) == a) {
-			*ra = k, *rb = a;
+	int h = a; /* «فرمانده کل سپاه سرلشکر محمدعلی جعفری»: honorifics between */
+	while (h > 0 && fx_is(x, h - 1, FK(F_HONORIFIC)))
+		h--;
+	for (int k = h - 1; k >= 0 && k >= h - 12 && !x->t[k + 1].nl; k--)
+		if (fx_is(x, k, FK(F_ROLE)) && fx_role_end(x, k) == h) {
+			*ra = k, *rb = h;
 			return;
 		}
 }

@@ -87,7 +87,7 @@ static int person_of_role(fx *x, int a, int b)
 
 /* Who speaks in tokens [a, b) before a cue, the speaker at the head of the region.
  * Returns 0 when nobody can be found. */
-static int resolve_at(fx *x, int a, int b, speaker *s)
+static int resolve_at(fx *x, int a, int b, speaker *s, int head)
 {
 	memset(s, 0, sizeof *s);
 	s->person = -1;
@@ -138,6 +138,8 @@ static int resolve_at(fx *x, int a, int b, speaker *s)
 			s->sa = k, s->sb = k + 1;
 			return s->name != NULL;
 		}
+		if (k > a && x->t[k - 1].num)
+			continue; /* «۳۱ مردادماه وزیر نیرو»: a date, not a name */
 		if (fx_content(x, k) && !fx_is(x, k, FK(F_HONORIFIC))) {
 			/* a name without a first name: «زارع پور وزیر ...», «هادیان فر افزود»,
 			 * «میرزاده با تسلیت ... گفت» */
@@ -147,7 +149,7 @@ static int resolve_at(fx *x, int a, int b, speaker *s)
 				m++;
 			int role = fx_is(x, m, FK(F_ROLE));
 			int adverb = m < b && m - k <= 2 && fx_is(x, m, FK(F_ADVERB));
-			if (m > k && (role || m == b || adverb)) {
+			if (m > k && (role || ((m == b || adverb) && head))) {
 				int ra = role ? m : -1, rb = role ? fx_role_end(x, m) : -1;
 				s->person = fx_person(x, k, k, m, ra, rb);
 				s->sa = k, s->sb = m;
@@ -165,11 +167,21 @@ static int resolve_at(fx *x, int a, int b, speaker *s)
  * («به گزارش ...، حسن هانی زاده کارشناس ... گفت»). */
 static int resolve(fx *x, int a, int b, speaker *s)
 {
-	if (resolve_at(x, a, b, s))
+	if (resolve_at(x, a, b, s, 1))
 		return 1;
 	for (int k = a; k < b && !x->failed; k++)
-		if ((x->t[k].punct == ',' || x->t[k].punct == ';') && resolve_at(x, k + 1, b, s))
+		if ((x->t[k].punct == ',' || x->t[k].punct == ';') && resolve_at(x, k + 1, b, s, 0))
 			return 1;
+	/* «افزود: ...», «...، گفت: ...» with no subject of its own: the person speaking
+	 * just before, when the last statement is near */
+	int p = recent_person(x, b);
+	if (p >= 0 && x->last_person == p && x->last_person_tok >= 0 &&
+	    x->sent[b] - x->sent[x->last_person_tok] <= 200) {
+		memset(s, 0, sizeof *s);
+		s->person = p;
+		s->sa = -1;
+		return 1;
+	}
 	return 0;
 }
 
@@ -183,6 +195,16 @@ static void add(fx *x, speaker *s, int cue_a, int cue_b, int ca, int cb)
 	                   x->t[cb - 1].punct == '"' || x->t[cb - 1].punct == ','))
 		cb--;
 	kh_facts *o = x->out;
+	/* «رئیس پلیس فتا اظهار کرد» after «کمال هادیان فر» spoke: an office named after a
+	 * person who had none is that person */
+	if (s->person < 0 && s->role && x->last_person >= 0 && !o->people[x->last_person].role &&
+	    cb - ca >= 2 && !s->skip) {
+		o->people[x->last_person].role = s->role;
+		s->role = NULL;
+		free(s->name);
+		s->name = NULL;
+		s->person = x->last_person;
+	}
 	if (cb - ca < 2 || s->skip || (s->person < 0 && !s->name)) {
 		free(s->name);
 		free(s->role);
