@@ -19,7 +19,9 @@ static void load(void)
 	             {"name-part", F_NAME_PART},   {"stop", F_STOP},       {"pronoun", F_PRONOUN},
 	             {"cue-verb", F_CUE_VERB},     {"cue-before", F_CUE_BEFORE},
 	             {"cue-clause", F_CUE_CLAUSE}, {"owner-noun", F_OWNER},
-	             {"group", F_GROUP},           {"adverb-start", F_ADVERB}};
+	             {"group", F_GROUP},           {"adverb-start", F_ADVERB},
+	             {"change", F_CHANGE},         {"measure", F_MEASURE},
+	             {"light-verb", F_LIGHT_VERB}};
 	kh_table_iter it;
 	kh_field f[3];
 	loaded = 1;

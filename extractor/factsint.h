@@ -23,7 +23,10 @@ enum {
 	F_OWNER,      /* «عملکرد», «سهم» */
 	F_FIRST,      /* a first name */
 	F_GROUP,      /* «کارشناسان», «برخی» */
-	F_ADVERB      /* «در», «با»: may follow a speaker's name */
+	F_ADVERB,     /* «در», «با»: may follow a speaker's name */
+	F_CHANGE,     /* «افزایش», «کاهش» next to a figure */
+	F_MEASURE,    /* «سطح», «میزان»: frames a figure */
+	F_LIGHT_VERB  /* «کرد», «شده»: ends a compound verb */
 };
 #define FK(k) (1u << (k))
 

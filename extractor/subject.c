@@ -79,10 +79,28 @@ static void one(fx *x, kh_percentage *p)
 				return;
 			}
 	}
+	/* «افزایش ۱۰ درصدی قیمت برق», «۶۰ درصد ظرفیت صنایع داخلی»: the noun after it; but
+	 * «خودکفایی ۹۵ درصدی گندم»: «درصدی» qualifies the noun before it */
+	int r = fb + 1;
+	int adjective = fx_word(x, fb, "درصدی") && fx_content(x, fa - 1) &&
+	                !fx_is(x, fa - 1, FK(F_CHANGE)) && !fx_is(x, fa - 1, FK(F_MEASURE));
+	if (!adjective && fx_content(x, r) && !fx_is(x, r, FK(F_CHANGE)) &&
+	    !fx_is(x, r, FK(F_MEASURE)) && !fx_is(x, r, FK(F_LIGHT_VERB)) &&
+	    !fx_is(x, r + 1, FK(F_LIGHT_VERB)) && x->org_of[r] < 0 && !x->t[r].nl) {
+		int e = r;
+		while (e < x->nt && e - r < 3 && fx_content(x, e) && !fx_is(x, e, FK(F_CHANGE)) &&
+		       !x->t[e].nl)
+			e++;
+		set(x, p, r, e);
+		return;
+	}
 	int b = fa;
-	while (b > s0 && b > fa - 3 && skippable(x, b - 1))
+	while (b > s0 && b > fa - 4 &&
+	       (skippable(x, b - 1) || fx_is(x, b - 1, FK(F_CHANGE)) || fx_is(x, b - 1, FK(F_MEASURE))))
 		b--;
 	int a = phrase_before(x, b, 3, s0);
+	while (a < b && fx_is(x, a, FK(F_CHANGE)))
+		a++; /* «... رشد ۱۰ درصدی»: not the change itself */
 	if (a < b) {
 		set(x, p, a, b);
 		return;
