@@ -15,12 +15,20 @@ static void load(void)
 	static const struct {
 		const char *name;
 		int kind;
-	} kinds[] = {{"org-head", F_ORG_HEAD},     {"role-head", F_ROLE},  {"honorific", F_HONORIFIC},
-	             {"name-part", F_NAME_PART},   {"stop", F_STOP},       {"pronoun", F_PRONOUN},
-	             {"cue-verb", F_CUE_VERB},     {"cue-before", F_CUE_BEFORE},
-	             {"cue-clause", F_CUE_CLAUSE}, {"owner-noun", F_OWNER},
-	             {"group", F_GROUP},           {"adverb-start", F_ADVERB},
-	             {"change", F_CHANGE},         {"measure", F_MEASURE},
+	} kinds[] = {{"org-head", F_ORG_HEAD},
+	             {"role-head", F_ROLE},
+	             {"honorific", F_HONORIFIC},
+	             {"name-part", F_NAME_PART},
+	             {"stop", F_STOP},
+	             {"pronoun", F_PRONOUN},
+	             {"cue-verb", F_CUE_VERB},
+	             {"cue-before", F_CUE_BEFORE},
+	             {"cue-clause", F_CUE_CLAUSE},
+	             {"owner-noun", F_OWNER},
+	             {"group", F_GROUP},
+	             {"adverb-start", F_ADVERB},
+	             {"change", F_CHANGE},
+	             {"measure", F_MEASURE},
 	             {"light-verb", F_LIGHT_VERB}};
 	kh_table_iter it;
 	kh_field f[3];
@@ -29,12 +37,13 @@ static void load(void)
 	int nf;
 	while ((nf = kh_table_row(&it, f, 3)) >= 2) {
 		for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
-			if (strlen(kinds[k].name) != f[0].len || memcmp(kinds[k].name, f[0].s, f[0].len))
+			if (strlen(kinds[k].name) != f[0].len ||
+			    memcmp(kinds[k].name, f[0].s, f[0].len))
 				continue;
-			int value = nf < 3                                  ? 0
-			            : f[2].len == 5 && f[2].s[0] == 'c' ? 1  /* colon */
-			            : f[2].s[0] == 's'                   ? 3  /* small */
-			                                                 : 2; /* colon-end */
+			int value = nf < 3                              ? 0
+			            : f[2].len == 5 && f[2].s[0] == 'c' ? 1 /* colon */
+			            : f[2].s[0] == 's'                  ? 3 /* small */
+			                                                : 2;                 /* colon-end */
 			kh_lex_add(&lex, f[1].s, f[1].len, kinds[k].kind, value, NULL, 0);
 		}
 	}
@@ -90,7 +99,8 @@ int fx_content(const fx *x, int i)
 	if (fx_is(x, i, FK(F_STOP) | FK(F_PRONOUN)) &&
 	    !(fx_word(x, i, "بین") && fx_word(x, i + 1, "المللی"))) /* «بین المللی» */
 		return 0;
-	const kh_lex_entry *c = fx_at(x, i, FK(F_CUE_VERB) | FK(F_CUE_CLAUSE) | FK(F_CUE_BEFORE), &u);
+	const kh_lex_entry *c =
+	        fx_at(x, i, FK(F_CUE_VERB) | FK(F_CUE_CLAUSE) | FK(F_CUE_BEFORE), &u);
 	return c == NULL;
 }
 
@@ -134,8 +144,8 @@ int fx_role_end(const fx *x, int a)
 			j++;
 			continue;
 		}
-		if (x->t[j].punct == ',' && comp && fx_content(x, j + 1) && fx_content(x, j + 2) == 0 &&
-		    fx_word(x, j + 2, "و")) {
+		if (x->t[j].punct == ',' && comp && fx_content(x, j + 1) &&
+		    fx_content(x, j + 2) == 0 && fx_word(x, j + 2, "و")) {
 			j++; /* «وزیر صنعت، معدن و تجارت» */
 			continue;
 		}
@@ -153,62 +163,89 @@ static int by_start(const void *a, const void *b)
 	return x->start < y->start ? -1 : x->start > y->start;
 }
 
+int fx_open(fx *x, const char *text, size_t len, const char *agency, kh_facts *out)
+{
+	memset(out, 0, sizeof *out);
+	memset(x, 0, sizeof *x);
+	if (!loaded)
+		load();
+	x->text = text;
+	x->len = len;
+	x->lx = &lex;
+	x->out = out;
+	x->agency = agency;
+	x->t = kh_words(text, len, &x->nt);
+	x->sent = malloc(((size_t)x->nt + 1) * sizeof *x->sent);
+	x->org_of = malloc(((size_t)x->nt + 1) * sizeof *x->org_of);
+	if (!x->t || !x->sent || !x->org_of)
+		x->failed = 1;
+	for (int i = 0; !x->failed && i < x->nt; i++) {
+		const kh_word *t = x->t;
+		int starts = i == 0 || t[i].nl ||
+		             ((t[i - 1].punct == '.' || t[i - 1].punct == '!' ||
+		               t[i - 1].punct == '?') &&
+		              !(t[i - 1].punct == '.' && i >= 2 && t[i - 2].num && t[i].num));
+		x->sent[i] = starts ? i : x->sent[i - 1];
+		x->org_of[i] = -1;
+	}
+	if (!x->failed)
+		fx_find_orgs(x);
+	if (!x->failed)
+		fx_find_people(x);
+	if (!x->failed)
+		fx_find_statements(x);
+	if (!x->failed)
+		fx_find_mentions(x);
+	return x->failed ? -1 : 0;
+}
+
+void fx_close(fx *x)
+{
+	for (size_t i = 0; i < x->norgs; i++)
+		free(x->orgs[i].canonical);
+	free(x->orgs);
+	free(x->names);
+	free(x->t);
+	free(x->sent);
+	free(x->org_of);
+	x->orgs = NULL;
+	x->names = NULL;
+	x->t = NULL;
+	x->sent = x->org_of = NULL;
+}
+
 kh_status kh_find_facts(const char *text, size_t len, const char *agency, kh_percentage *pcts,
                         size_t npcts, kh_facts *out, kh_error *err)
 {
-	memset(out, 0, sizeof *out);
-	if (!loaded)
-		load();
-	fx x = {0};
-	x.text = text;
-	x.len = len;
-	x.lx = &lex;
-	x.out = out;
-	x.agency = agency;
-	x.t = kh_words(text, len, &x.nt);
-	x.sent = malloc(((size_t)x.nt + 1) * sizeof *x.sent);
-	x.org_of = malloc(((size_t)x.nt + 1) * sizeof *x.org_of);
-	if (!x.t || !x.sent || !x.org_of)
-		x.failed = 1;
-	for (int i = 0; !x.failed && i < x.nt; i++) {
-		const kh_word *t = x.t;
-		int starts = i == 0 || t[i].nl ||
-		             ((t[i - 1].punct == '.' || t[i - 1].punct == '!' || t[i - 1].punct == '?') &&
-		              !(t[i - 1].punct == '.' && i >= 2 && t[i - 2].num && t[i].num));
-		x.sent[i] = starts ? i : x.sent[i - 1];
-		x.org_of[i] = -1;
-	}
-	if (!x.failed)
-		fx_find_orgs(&x);
-	if (!x.failed)
-		fx_find_people(&x);
-	if (!x.failed)
-		fx_find_statements(&x);
-	if (!x.failed)
-		fx_find_mentions(&x);
+	fx x;
+	fx_open(&x, text, len, agency, out);
 	if (!x.failed)
 		fx_find_subjects(&x, pcts, npcts);
-	for (size_t i = 0; i < x.norgs && !x.failed; i++) {
-		if (!fx_push(&x, (void **)&out->entities, out->nentities, sizeof *out->entities))
-			break;
-		const fx_org *o = &x.orgs[i];
-		out->entities[out->nentities++] =
-		        (kh_entity){KH_ENT_ORG, x.t[o->a].s, x.t[o->b - 1].e, o->canonical};
-		x.orgs[i].canonical = NULL; /* the entity owns it now */
-	}
+	if (!x.failed)
+		fx_entities(&x);
 	qsort(out->entities, out->nentities, sizeof *out->entities, by_start);
-	for (size_t i = 0; i < x.norgs; i++)
-		free(x.orgs[i].canonical);
-	free(x.orgs);
-	free(x.names);
-	free(x.t);
-	free(x.sent);
-	free(x.org_of);
+	fx_close(&x);
 	if (x.failed) {
 		kh_facts_free(out);
 		return kh_error_set(err, KH_ERR_NOMEM, "out of memory finding facts");
 	}
 	return KH_OK;
+}
+
+/* The organizations found by rules, as entities (the tagger, when it has a model,
+ * replaces them: tagger.c). */
+void fx_rule_entities(fx *x)
+{
+	kh_facts *out = x->out;
+	for (size_t i = 0; i < x->norgs && !x->failed; i++) {
+		if (!fx_push(x, (void **)&out->entities, out->nentities, sizeof *out->entities))
+			break;
+		const fx_org *o = &x->orgs[i];
+		out->entities[out->nentities++] =
+		        (kh_entity){KH_ENT_ORG, x->t[o->a].s, x->t[o->b - 1].e, o->canonical};
+		x->orgs[i].canonical = NULL; /* the entity owns it now */
+	}
+	fx_person_entities(x);
 }
 
 void kh_facts_free(kh_facts *f)

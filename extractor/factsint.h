@@ -10,14 +10,14 @@
 
 /* Kinds of the facts tables (lex.h): data/orgs.tsv, data/facts.tsv, data/firstnames.txt. */
 enum {
-	F_ORG,        /* a known organization; extra = its canonical name */
-	F_ORG_HEAD,   /* «وزارت», «سازمان» ... */
-	F_ROLE,       /* «وزیر», «معاون» ... */
-	F_HONORIFIC,  /* «دکتر», «حجت‌الاسلام» */
-	F_NAME_PART,  /* «پور», «زاده» */
-	F_STOP,       /* ends a name, role or organization */
-	F_PRONOUN,    /* «وی», «او» */
-	F_CUE_VERB,   /* «گفت»; value: 1 colon, 2 colon or at the sentence's end, 3 small clause */
+	F_ORG,       /* a known organization; extra = its canonical name */
+	F_ORG_HEAD,  /* «وزارت», «سازمان» ... */
+	F_ROLE,      /* «وزیر», «معاون» ... */
+	F_HONORIFIC, /* «دکتر», «حجت‌الاسلام» */
+	F_NAME_PART, /* «پور», «زاده» */
+	F_STOP,      /* ends a name, role or organization */
+	F_PRONOUN,   /* «وی», «او» */
+	F_CUE_VERB, /* «گفت»; value: 1 colon, 2 colon or at the sentence's end, 3 small clause */
 	F_CUE_BEFORE, /* «به گفته» */
 	F_CUE_CLAUSE, /* «با بیان اینکه» */
 	F_OWNER,      /* «عملکرد», «سهم» */
@@ -36,10 +36,10 @@ typedef struct fx_org {
 } fx_org;
 
 typedef struct fx_name {
-	int a, b;      /* tokens of the name [a, b) */
-	int sur;       /* the first token of the surname */
+	int a, b;           /* tokens of the name [a, b) */
+	int sur;            /* the first token of the surname */
 	int role_a, role_b; /* tokens of its role, or -1 */
-	int person;    /* index into the people */
+	int person;         /* index into the people */
 } fx_name;
 
 typedef struct fx {
@@ -81,12 +81,22 @@ char *fx_canonical(fx *x, int a, int b);
  * names included, up to a stop word, a name or a cue. Returns a when no role starts. */
 int fx_role_end(const fx *x, int a);
 
+/* Cuts the text into words and runs the passes up to the mentions (not the percentage
+ * subjects). Returns 0, or -1 out of memory (x->failed). fx_close() frees what it made. */
+int fx_open(fx *x, const char *text, size_t len, const char *agency, kh_facts *out);
+void fx_close(fx *x);
+/* The entities of the text: the tagger's when it has a model, else the rules'. */
+void fx_entities(fx *x);
+void fx_rule_entities(fx *x);
+
 void fx_find_orgs(fx *x);
 void fx_find_people(fx *x);
 /* A person for the name at tokens [a, b) (surname from `sur`): an existing one with the
  * same surname or a new one. Returns its index, or -1 out of memory. */
 int fx_person(fx *x, int a, int sur, int b, int role_a, int role_b);
 void fx_find_mentions(fx *x);
+/* The people's mentions (not pronouns) as PER entities. */
+void fx_person_entities(fx *x);
 void fx_find_statements(fx *x);
 void fx_find_subjects(fx *x, kh_percentage *p, size_t n);
 

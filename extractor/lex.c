@@ -15,8 +15,8 @@ static unsigned hash(const char *s, size_t n)
 	return h;
 }
 
-int kh_lex_add(kh_lex *lx, const char *phrase, size_t len, int kind, int value,
-               const char *extra, size_t extralen)
+int kh_lex_add(kh_lex *lx, const char *phrase, size_t len, int kind, int value, const char *extra,
+               size_t extralen)
 {
 	if (!lx->bucket) {
 		lx->bucket = malloc(KH_LEX_BUCKETS * sizeof *lx->bucket);
@@ -69,8 +69,8 @@ int kh_lex_add(kh_lex *lx, const char *phrase, size_t len, int kind, int value,
 	return 0;
 }
 
-const kh_lex_entry *kh_lex_match(const kh_lex *lx, const kh_word *t, int nt, int i,
-                                 unsigned kinds, int *used)
+const kh_lex_entry *kh_lex_match(const kh_lex *lx, const kh_word *t, int nt, int i, unsigned kinds,
+                                 int *used)
 {
 	*used = 0;
 	if (!lx->bucket || i >= nt || t[i].punct || !t[i].flen)
@@ -90,10 +90,11 @@ const kh_lex_entry *kh_lex_match(const kh_lex *lx, const kh_word *t, int nt, int
 		memcpy(key + kl, t[k].f, t[k].flen);
 		kl += t[k].flen;
 		words++;
-		for (int q = lx->bucket[hash(key, kl) % KH_LEX_BUCKETS]; q >= 0; q = lx->e[q].next) {
+		for (int q = lx->bucket[hash(key, kl) % KH_LEX_BUCKETS]; q >= 0;
+		     q = lx->e[q].next) {
 			const kh_lex_entry *e = &lx->e[q];
-			if (e->nwords == words && (kinds & (1u << e->kind)) && strlen(e->key) == kl &&
-			    !memcmp(e->key, key, kl)) {
+			if (e->nwords == words && (kinds & (1u << e->kind)) &&
+			    strlen(e->key) == kl && !memcmp(e->key, key, kl)) {
 				best = e;
 				*used = k - i + 1;
 				break;

@@ -22,19 +22,19 @@ typedef struct kh_lex_entry {
 typedef struct kh_lex {
 	kh_lex_entry *e;
 	size_t n, cap;
-	int *bucket; /* KH_LEX_BUCKETS heads of entry chains, -1 when empty */
+	int *bucket;          /* KH_LEX_BUCKETS heads of entry chains, -1 when empty */
 	unsigned char *first; /* a bit per hash of a phrase's first word */
 } kh_lex;
 
 /* Adds a phrase of `kind` with `value` and a copied `extra` (may be NULL). Returns 0, or
  * -1 when out of memory. */
-int kh_lex_add(kh_lex *lx, const char *phrase, size_t len, int kind, int value,
-               const char *extra, size_t extralen);
+int kh_lex_add(kh_lex *lx, const char *phrase, size_t len, int kind, int value, const char *extra,
+               size_t extralen);
 
 /* The longest phrase whose kind is in `kinds` (a bit mask, 1 << kind) starting at word
  * i, or NULL; `*used` gets the tokens it covers (skipped commas included). */
-const kh_lex_entry *kh_lex_match(const kh_lex *lx, const kh_word *t, int nt, int i,
-                                 unsigned kinds, int *used);
+const kh_lex_entry *kh_lex_match(const kh_lex *lx, const kh_word *t, int nt, int i, unsigned kinds,
+                                 int *used);
 
 /* Frees the table's memory. */
 void kh_lex_free(kh_lex *lx);

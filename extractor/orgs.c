@@ -5,11 +5,26 @@
 #include "factsint.h"
 #include "khabar/normalize.h"
 
+/* A verb: «می‌شود», «نمی‌کند», a light verb, or the noun of a compound verb before
+ * one («مذاکره کردند»). Names hold none. */
+static int verbal(const fx *x, int j)
+{
+	const char *f = x->t[j].f;
+	if (fx_is(x, j, FK(F_LIGHT_VERB)) || fx_is(x, j + 1, FK(F_LIGHT_VERB)))
+		return 1;
+	size_t mi = strlen("می"), nami = strlen("نمی");
+	return (x->t[j].flen > mi + 4 && !strncmp(f, "می", mi) &&
+	        strncmp(f, "میل", strlen("میل")) && strncmp(f, "مید", strlen("مید")) &&
+	        strncmp(f, "میز", strlen("میز")) && strncmp(f, "میر", strlen("میر")) &&
+	        strncmp(f, "میا", strlen("میا"))) ||
+	       (x->t[j].flen > nami + 4 && !strncmp(f, "نمی", nami));
+}
+
 /* A word that may continue an organization's name after its head. */
 static int complement(const fx *x, int j)
 {
 	return fx_content(x, j) && !fx_is(x, j, FK(F_ROLE)) && !fx_is(x, j, FK(F_ORG_HEAD)) &&
-	       !x->t[j].nl;
+	       !x->t[j].nl && !verbal(x, j) && !fx_word(x, j, "بهعنوان");
 }
 
 /* Where the name that a head noun starts at token a ends (a when it has no complement):
@@ -106,7 +121,8 @@ void fx_find_orgs(fx *x)
 			i += gu - 1;
 		} else if (se > i) {
 			/* a known name inside, to its end: «سازمان توسعه تجارت» → its canonical */
-			add(x, i, se, g && se == i + gu ? strdup(g->extra) : fx_canonical(x, i, se));
+			add(x, i, se,
+			    g && se == i + gu ? strdup(g->extra) : fx_canonical(x, i, se));
 			i = se - 1;
 		}
 	}

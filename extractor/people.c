@@ -37,7 +37,8 @@ static int surname_end(const fx *x, int j)
 	return k;
 }
 
-/* The folded surname of tokens [a, b), joined: «زارع پور» = «زارع‌پور» = «زارعپور». */
+/* The folded surname of tokens [a, b), joined: «زارع پور» = «زارع‌پور» = «زارعپور».
+ */
 static void surname_key(const fx *x, int a, int b, char *out, size_t cap)
 {
 	size_t w = 0;
@@ -142,11 +143,13 @@ void fx_find_people(fx *x)
 		if (i > 0 && fx_is(x, i - 1, FK(F_FIRST)) && !x->t[i].nl)
 			continue; /* inside a run of first names already tried */
 		int j = i;
-		while (j < x->nt && j - i < 3 && fx_is(x, j, FK(F_FIRST)) && (j == i || !x->t[j].nl))
+		while (j < x->nt && j - i < 3 && fx_is(x, j, FK(F_FIRST)) &&
+		       (j == i || !x->t[j].nl))
 			j++;
 		int e = surname_end(x, j);
 		if (e == j && j - i >= 2)
-			j--, e = surname_end(x, j); /* «علی اکبر»: the last first name is the surname */
+			j--, e = surname_end(
+			             x, j); /* «علی اکبر»: the last first name is the surname */
 		if (e == j)
 			continue;
 		int ra, rb;
@@ -176,8 +179,10 @@ void fx_find_mentions(fx *x)
 			surname_key(x, nm->sur, nm->b, want, sizeof want);
 			int k = i, used = 0;
 			key[0] = '\0';
-			/* the same letters over 1-3 tokens: «زارع پور», «زارع‌پور» */
-			while (k < x->nt && k - i < 3 && strlen(key) < strlen(want) && surname_word(x, k)) {
+			/* the same letters over 1-3 tokens: «زارع پور», «زارع‌پور»
+			 */
+			while (k < x->nt && k - i < 3 && strlen(key) < strlen(want) &&
+			       surname_word(x, k)) {
 				surname_key(x, i, k + 1, key, sizeof key);
 				k++;
 			}
@@ -189,6 +194,11 @@ void fx_find_mentions(fx *x)
 			break;
 		}
 	}
+}
+
+void fx_person_entities(fx *x)
+{
+	kh_facts *o = x->out;
 	/* PER entities: each mention that is not a pronoun */
 	for (size_t p = 0; p < o->npeople && !x->failed; p++) {
 		kh_person *pp = &o->people[p];
@@ -199,7 +209,8 @@ void fx_find_mentions(fx *x)
 			    (l == 4 && !memcmp(s, "وي", 4)))
 				continue;
 			char *c = pp->name ? strdup(pp->name) : NULL;
-			if (!c || !fx_push(x, (void **)&o->entities, o->nentities, sizeof *o->entities)) {
+			if (!c ||
+			    !fx_push(x, (void **)&o->entities, o->nentities, sizeof *o->entities)) {
 				free(c);
 				x->failed = 1;
 				return;

@@ -147,7 +147,8 @@ static json_t *people_json(const kh_article *a, int *bad)
 		for (size_t m = 0; m < p->nmentions; m++) {
 			json_t *mo = json_object();
 			if (mo) {
-				put(mo, "start", json_integer((json_int_t)p->mentions[m].start), bad);
+				put(mo, "start", json_integer((json_int_t)p->mentions[m].start),
+				    bad);
 				put(mo, "end", json_integer((json_int_t)p->mentions[m].end), bad);
 			}
 			if (!mo || json_array_append_new(ms, mo))
@@ -227,8 +228,11 @@ char *kh_article_to_json(const kh_article *a, int flags, kh_error *err)
 			add_date(a, &a->dates[di++], ents, dates, &bad);
 		} else {
 			const kh_entity *e = &fx->entities[ei++];
-			add_entity(a, ents, e->type == KH_ENT_ORG ? "ORG" : "PER", e->start, e->end,
-			           str_or_null(e->canonical), &bad);
+			add_entity(a, ents,
+			           e->type == KH_ENT_ORG   ? "ORG"
+			           : e->type == KH_ENT_PER ? "PER"
+			                                   : "LOC",
+			           e->start, e->end, str_or_null(e->canonical), &bad);
 		}
 	}
 	put(o, "entities", ents, &bad);

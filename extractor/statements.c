@@ -6,11 +6,11 @@
 #include "factsint.h"
 
 typedef struct speaker {
-	int person;       /* or -1 */
-	char *name;       /* when person < 0: a role or organization phrase (owned) */
-	char *role;       /* owned, may be NULL */
-	int sa, sb;       /* the mention's tokens, sa < 0 when none */
-	int skip;         /* the news agency: not a statement */
+	int person; /* or -1 */
+	char *name; /* when person < 0: a role or organization phrase (owned) */
+	char *role; /* owned, may be NULL */
+	int sa, sb; /* the mention's tokens, sa < 0 when none */
+	int skip;   /* the news agency: not a statement */
 } speaker;
 
 /* The person mentioned last before token k: a name or a statement's speaker. */
@@ -133,7 +133,8 @@ static int resolve_at(fx *x, int a, int b, speaker *s, int head)
 			s->sa = k, s->sb = re;
 			return s->name != NULL;
 		}
-		if (fx_is(x, k, FK(F_GROUP))) { /* «کارشناسان معتقدند», «برخی می‌گویند» */
+		if (fx_is(x, k, FK(F_GROUP))) { /* «کارشناسان معتقدند», «برخی می‌گویند»
+			                         */
 			s->name = fx_text(x, k, k + 1);
 			s->sa = k, s->sb = k + 1;
 			return s->name != NULL;
@@ -188,8 +189,9 @@ static int resolve(fx *x, int a, int b, speaker *s)
 /* Adds the statement of content tokens [ca, cb) (trimmed of colon, quotes and «که»). */
 static void add(fx *x, speaker *s, int cue_a, int cue_b, int ca, int cb)
 {
-	while (ca < cb && (x->t[ca].punct == ':' || x->t[ca].punct == '<' || x->t[ca].punct == '"' ||
-	                   x->t[ca].punct == ';' || x->t[ca].punct == ',' || fx_word(x, ca, "که")))
+	while (ca < cb &&
+	       (x->t[ca].punct == ':' || x->t[ca].punct == '<' || x->t[ca].punct == '"' ||
+	        x->t[ca].punct == ';' || x->t[ca].punct == ',' || fx_word(x, ca, "که")))
 		ca++;
 	while (cb > ca && (x->t[cb - 1].punct == '.' || x->t[cb - 1].punct == '>' ||
 	                   x->t[cb - 1].punct == '"' || x->t[cb - 1].punct == ','))
@@ -256,10 +258,12 @@ static void sentence(fx *x, int s, int e)
 				comma++;
 			if (comma < e && x->t[comma].punct == ',') {
 				if (resolve(x, k + u, comma, &sp))
-					/* «به گفته بهرامی عمده اختلاف ...، ...»: the content starts after
-					 * the name when more than the speaker comes before the comma */
+					/* «به گفته بهرامی عمده اختلاف ...، ...»: the content starts
+					 * after the name when more than the speaker comes before
+					 * the comma */
 					add(x, &sp, k, k + u,
-					    sp.sa == k + u && sp.sb < comma - 2 ? sp.sb : comma + 1, e);
+					    sp.sa == k + u && sp.sb < comma - 2 ? sp.sb : comma + 1,
+					    e);
 			} else if (resolve(x, k + u, k + u + 6 < e ? k + u + 6 : e, &sp)) {
 				if (sp.sa == k + u) /* «به گفته بهرامی عمده اختلاف ...»: no comma */
 					add(x, &sp, k, k + u, sp.sb, e);
@@ -288,10 +292,12 @@ static void sentence(fx *x, int s, int e)
 			int after = k + u;
 			if (fx_word(x, after, "و"))
 				continue; /* «گفت و گو» */
-			int colon = after < e && (x->t[after].punct == ':' || x->t[after].punct == '<' ||
-			                          fx_word(x, after, "که"));
+			int colon =
+			        after < e && (x->t[after].punct == ':' ||
+			                      x->t[after].punct == '<' || fx_word(x, after, "که"));
 			int a0 = ra >= 0 ? ra : clause, b0 = ra >= 0 ? rb : k;
-			if (colon || (after < e - 1 && c->value == 2 && !fx_word(x, after, "است"))) {
+			if (colon ||
+			    (after < e - 1 && c->value == 2 && !fx_word(x, after, "است"))) {
 				if (resolve(x, a0, b0, &sp))
 					add(x, &sp, k, after, after, e);
 				clause = after;
@@ -299,7 +305,8 @@ static void sentence(fx *x, int s, int e)
 				k = after - 1;
 				continue;
 			}
-			if (c->value == 3) { /* «X این اقدام را غیرقانونی دانست»: X, then the content */
+			if (c->value ==
+			    3) { /* «X این اقدام را غیرقانونی دانست»: X, then the content */
 				if (resolve(x, a0, b0, &sp)) {
 					if (sp.sb > sp.sa && sp.sb < k)
 						add(x, &sp, k, after, sp.sb, k);

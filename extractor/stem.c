@@ -19,7 +19,7 @@ typedef struct affix {
 	int kind, letters;
 } affix;
 
-#define MAX_AFFIX 64
+#define MAX_AFFIX  64
 #define KEEP_SLOTS 1024 /* a power of two, over twice the kept words */
 
 static affix affixes[MAX_AFFIX];
@@ -142,7 +142,8 @@ static void strip_suffix(char *s, size_t *len)
 		for (int e = 0; e < naffix; e++)
 			if (affixes[e].kind == A_KEEP_END && affixes[e].len > a->len &&
 			    ends_with(s, *len, affixes[e].s))
-				return; /* «استان», «سازمان», «نهایت»: the ending is the word's own */
+				return; /* «استان», «سازمان», «نهایت»: the ending is the word's own
+				         */
 		size_t min = a->kind == A_PLURAL ? 2 : 3;
 		if (n < (size_t)a->letters + min)
 			continue;
@@ -226,7 +227,8 @@ size_t kh_stem(const char *word, size_t len, char *out, size_t cap)
 			return drop_zwnj(out, len);
 	}
 	const char *first = strstr(out, ZWNJ);
-	if (first) { /* «دستگاه‌های», «می‌گوید», «منطقه‌ای»: the affixes end at a ZWNJ */
+	if (first) { /* «دستگاه‌های», «می‌گوید», «منطقه‌ای»: the affixes end at a ZWNJ
+		      */
 		const char *last = first;
 		for (const char *q = first; (q = strstr(q + 3, ZWNJ)) != NULL;)
 			last = q;

@@ -10,9 +10,9 @@
  * «حدود ۱۰ درصد»). */
 static int skippable(const fx *x, int k)
 {
-	static const char *const w[] = {"باید", "حدود", "نزدیک", "به", "بیش", "از", "کمتر", "بیشتر",
-	                                "تا", "حداقل", "حداکثر", "تنها", "فقط", "نیز", "هم", "را",
-	                                "با", "بر", NULL};
+	static const char *const w[] = {"باید",  "حدود", "نزدیک", "به",     "بیش",  "از",  "کمتر",
+	                                "بیشتر", "تا",   "حداقل", "حداکثر", "تنها", "فقط", "نیز",
+	                                "هم",    "را",   "با",    "بر",     NULL};
 	for (int i = 0; w[i]; i++)
 		if (fx_word(x, k, w[i]))
 			return 1;
@@ -96,7 +96,8 @@ static void one(fx *x, kh_percentage *p)
 	}
 	int b = fa;
 	while (b > s0 && b > fa - 4 &&
-	       (skippable(x, b - 1) || fx_is(x, b - 1, FK(F_CHANGE)) || fx_is(x, b - 1, FK(F_MEASURE))))
+	       (skippable(x, b - 1) || fx_is(x, b - 1, FK(F_CHANGE)) ||
+	        fx_is(x, b - 1, FK(F_MEASURE))))
 		b--;
 	int a = phrase_before(x, b, 3, s0);
 	while (a < b && fx_is(x, a, FK(F_CHANGE)))

@@ -54,7 +54,8 @@ kh_status kh_tokenize(const char *text, size_t len, kh_token **out, size_t *n, k
 	if (len == 0)
 		return KH_OK;
 	if (len > (size_t)INT32_MAX / 2)
-		return kh_error_set(err, KH_ERR_TOO_BIG, "text too large to tokenize (%zu bytes)", len);
+		return kh_error_set(err, KH_ERR_TOO_BIG, "text too large to tokenize (%zu bytes)",
+		                    len);
 	UChar *u16 = NULL;
 	size_t *off = NULL;
 	int32_t n16 = to_utf16(text, len, &u16, &off);
@@ -68,12 +69,14 @@ kh_status kh_tokenize(const char *text, size_t len, kh_token **out, size_t *n, k
 	if (U_FAILURE(st)) {
 		free(u16);
 		free(off);
-		return kh_error_set(err, KH_ERR_INTERNAL, "ICU word break iterator: %s", u_errorName(st));
+		return kh_error_set(err, KH_ERR_INTERNAL, "ICU word break iterator: %s",
+		                    u_errorName(st));
 	}
 	kh_token *v = NULL;
 	size_t cnt = 0, cap = 0;
 	kh_status rc = KH_OK;
-	for (int32_t a = ubrk_first(bi), b = ubrk_next(bi); b != UBRK_DONE; a = b, b = ubrk_next(bi)) {
+	for (int32_t a = ubrk_first(bi), b = ubrk_next(bi); b != UBRK_DONE;
+	     a = b, b = ubrk_next(bi)) {
 		int32_t status = ubrk_getRuleStatus(bi);
 		UChar32 c;
 		U16_GET(u16, 0, a, n16, c);

@@ -46,7 +46,6 @@ size_t kh_word_fold(const char *s, size_t n, char *out, size_t cap)
 	return w;
 }
 
-
 static int is_word_cp(uint32_t c)
 {
 	return (c >= 0x0621 && c <= 0x064A) || (c >= 0x066E && c <= 0x06D3) || c == 0x06D5 ||
@@ -140,4 +139,3 @@ kh_word *kh_words(const char *s, size_t len, int *nt)
 	*nt = n;
 	return t;
 }
-

@@ -64,7 +64,7 @@ static void byte_offsets(void **state)
 	assert_int_equal(kh_tokenize(s, strlen(s), &t, &n, NULL), KH_OK);
 	assert_int_equal(n, 3);
 	assert_int_equal(t[0].start, 0);
-	assert_int_equal(t[0].end, 6);  /* three 2-byte letters */
+	assert_int_equal(t[0].end, 6);   /* three 2-byte letters */
 	assert_int_equal(t[1].start, 7); /* the emoji: 4 bytes, 2 UTF-16 units */
 	assert_int_equal(t[1].end, 11);
 	assert_int_equal(t[2].start, 12);
@@ -153,8 +153,8 @@ static void spellings_agree(void **state)
 			char *canon;
 			size_t cl;
 			assert_int_equal(kh_normalize(variants[v][k], strlen(variants[v][k]),
-			                              KH_NORM_CANONICAL, KH_DIGITS_LATIN, &canon, &cl,
-			                              NULL),
+			                              KH_NORM_CANONICAL, KH_DIGITS_LATIN, &canon,
+			                              &cl, NULL),
 			                 KH_OK);
 			char out[256];
 			kh_stem(canon, cl, out, sizeof out);
@@ -171,8 +171,8 @@ static void spellings_agree(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	        cmocka_unit_test(words_and_zwnj), cmocka_unit_test(numbers),
-	        cmocka_unit_test(byte_offsets),   cmocka_unit_test(stems),
+	        cmocka_unit_test(words_and_zwnj),  cmocka_unit_test(numbers),
+	        cmocka_unit_test(byte_offsets),    cmocka_unit_test(stems),
 	        cmocka_unit_test(spellings_agree),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -34,7 +34,7 @@ typedef struct kh_article {
 	size_t npercentages;
 	kh_date_mention *dates; /* in text order; offsets into text */
 	size_t ndates;
-	kh_facts facts; /* organizations, people, statements; offsets into text */
+	kh_facts facts;   /* organizations, people, statements; offsets into text */
 	char charset[32]; /* the input encoding that was used */
 } kh_article;
 

@@ -1,0 +1,377 @@
+/* tagger.c — features and greedy decoding of the ORG/PER/LOC tagger (tagger.h), and the
+ * entities it gives. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "khabar/normalize.h"
+#include "tagger.h"
+
+/* The model compiled in by extractor/nermodel.S: "KHNER1\0\0", bits, classes, a float
+ * scale, then one int8 weight per (feature bucket, class). */
+extern const unsigned char kh_ner_model[];
+extern const unsigned long kh_ner_model_size;
+
+static const signed char *weights;
+static float scale;
+static int model_state; /* 0 unknown, 1 loaded, -1 none */
+
+/* A model file named by KHABAR_NER_MODEL (for held-out evaluations), read whole. */
+static const unsigned char *model_file(size_t *n)
+{
+	const char *path = getenv("KHABAR_NER_MODEL");
+	FILE *f = path && *path ? fopen(path, "rb") : NULL;
+	if (!f)
+		return NULL;
+	size_t want = 20 + (size_t)KH_NER_SIZE * KH_NER_CLASSES;
+	unsigned char *m = malloc(want);
+	*n = m ? fread(m, 1, want, f) : 0;
+	fclose(f);
+	return m; /* kept for the process's life */
+}
+
+static void load_model(void)
+{
+	size_t n = kh_ner_model_size;
+	const unsigned char *m = kh_ner_model, *file = model_file(&n);
+	if (file)
+		m = file;
+	else
+		n = kh_ner_model_size;
+	model_state = -1;
+	if (n < 20 || memcmp(m, "KHNER1", 6))
+		return;
+	uint32_t bits, classes;
+	memcpy(&bits, m + 8, 4);
+	memcpy(&classes, m + 12, 4);
+	memcpy(&scale, m + 16, 4);
+	if (bits != KH_NER_BITS || classes != KH_NER_CLASSES ||
+	    n != 20 + (size_t)KH_NER_SIZE * KH_NER_CLASSES)
+		return;
+	weights = (const signed char *)m + 20;
+	model_state = 1;
+}
+
+int kh_ner_has_model(void)
+{
+	if (!model_state)
+		load_model();
+	return model_state == 1;
+}
+
+static uint32_t mix(uint32_t h, const void *p, size_t n)
+{
+	const unsigned char *s = p;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ s[i]) * 16777619u;
+	return h;
+}
+
+/* The hash of feature template `tpl` with a string value. */
+static uint32_t feat(int tpl, const char *v, size_t n)
+{
+	uint32_t h = mix(2166136261u, &tpl, sizeof tpl);
+	return mix(h, v, n);
+}
+
+/* A word's form for features: folded letters, or the shape of a number or a sign. */
+static void form(const fx *x, int i, char *out, size_t cap)
+{
+	if (i < 0) {
+		snprintf(out, cap, "<s>");
+	} else if (i >= x->nt) {
+		snprintf(out, cap, "</s>");
+	} else if (x->t[i].num) {
+		snprintf(out, cap, "#%d", x->t[i].ndig > 4 ? 5 : x->t[i].ndig);
+	} else if (x->t[i].punct) {
+		snprintf(out, cap, "%c", x->t[i].punct);
+	} else {
+		snprintf(out, cap, "%s", x->t[i].f);
+	}
+}
+
+/* The last `k` letters (UTF-8 code points) of s. */
+static const char *last_letters(const char *s, int k)
+{
+	const char *p = s + strlen(s);
+	while (p > s && k > 0) {
+		p--;
+		if (((unsigned char)*p & 0xC0) != 0x80)
+			k--;
+	}
+	return p;
+}
+
+static size_t first_letters(const char *s, int k)
+{
+	size_t i = 0;
+	while (s[i] && k > 0) {
+		i++;
+		while (((unsigned char)s[i] & 0xC0) == 0x80)
+			i++;
+		k--;
+	}
+	return i;
+}
+
+/* What the rules say of token i, as a small code: org begin/inside, person, role ... */
+static int flags(const fx *x, int i)
+{
+	if (i < 0 || i >= x->nt)
+		return 0;
+	int f = 0;
+	if (x->org_of[i] >= 0)
+		f |= x->orgs[x->org_of[i]].a == i ? 1 : 2;
+	for (size_t n = 0; n < x->nnames; n++)
+		if (i >= x->names[n].a && i < x->names[n].b)
+			f |= x->names[n].a == i ? 4 : 8;
+	if (fx_is(x, i, FK(F_FIRST)))
+		f |= 16;
+	if (fx_is(x, i, FK(F_ROLE)))
+		f |= 32;
+	if (fx_is(x, i, FK(F_ORG_HEAD)))
+		f |= 64;
+	if (fx_is(x, i, FK(F_HONORIFIC)))
+		f |= 128;
+	if (fx_is(x, i, FK(F_STOP)))
+		f |= 256;
+	return f;
+}
+
+uint32_t *kh_ner_static(const fx *x)
+{
+	uint32_t *out = malloc(((size_t)x->nt + 1) * KH_NER_STATIC * sizeof *out);
+	if (!out)
+		return NULL;
+	/* person mentions found by the rules (names and later surnames) */
+	char *per = calloc((size_t)x->nt + 1, 1);
+	if (!per) {
+		free(out);
+		return NULL;
+	}
+	for (size_t p = 0; p < x->out->npeople; p++)
+		for (size_t m = 0; m < x->out->people[p].nmentions; m++) {
+			const kh_span *sp = &x->out->people[p].mentions[m];
+			for (int k = 0; k < x->nt; k++)
+				if (x->t[k].s >= sp->start && x->t[k].e <= sp->end)
+					per[k] = x->t[k].s == sp->start ? 1 : 2;
+		}
+	for (int i = 0; i < x->nt; i++) {
+		uint32_t *f = out + (size_t)i * KH_NER_STATIC;
+		char w[4][MAXW + 8], w0[MAXW + 8];
+		form(x, i, w0, sizeof w0);
+		form(x, i - 1, w[0], sizeof w[0]);
+		form(x, i + 1, w[1], sizeof w[1]);
+		form(x, i - 2, w[2], sizeof w[2]);
+		form(x, i + 2, w[3], sizeof w[3]);
+		int k = 0, fl[3] = {flags(x, i), flags(x, i - 1), flags(x, i + 1)};
+		char buf[3 * MAXW + 32];
+		f[k++] = feat(0, "", 0); /* bias */
+		f[k++] = feat(1, w0, strlen(w0));
+		f[k++] = feat(2, w[0], strlen(w[0]));
+		f[k++] = feat(3, w[1], strlen(w[1]));
+		f[k++] = feat(4, w[2], strlen(w[2]));
+		f[k++] = feat(5, w[3], strlen(w[3]));
+		const char *s3 = last_letters(w0, 3), *s2 = last_letters(w0, 2);
+		f[k++] = feat(6, s3, strlen(s3));
+		f[k++] = feat(7, s2, strlen(s2));
+		f[k++] = feat(8, w0, first_letters(w0, 3));
+		f[k++] = feat(9, w0, first_letters(w0, 2));
+		snprintf(buf, sizeof buf, "%s|%s", w[0], w0);
+		f[k++] = feat(10, buf, strlen(buf));
+		snprintf(buf, sizeof buf, "%s|%s", w0, w[1]);
+		f[k++] = feat(11, buf, strlen(buf));
+		f[k++] = feat(12, (const char *)&fl[0], sizeof fl[0]);
+		f[k++] = feat(13, (const char *)&fl[1], sizeof fl[1]);
+		f[k++] = feat(14, (const char *)&fl[2], sizeof fl[2]);
+		snprintf(buf, sizeof buf, "%d|%s", fl[1], w0);
+		f[k++] = feat(15, buf, strlen(buf));
+		snprintf(buf, sizeof buf, "%d|%s", fl[0], w[0]);
+		f[k++] = feat(16, buf, strlen(buf));
+		int pr = per[i];
+		f[k++] = feat(17, (const char *)&pr, sizeof pr);
+		int nl = x->t[i].nl || i == 0;
+		f[k++] = feat(18, (const char *)&nl, sizeof nl);
+		int latin = !x->t[i].num && !x->t[i].punct && (unsigned char)x->t[i].f[0] < 0x80;
+		f[k++] = feat(19, (const char *)&latin, sizeof latin);
+		int len = x->t[i].flen > 12 ? 12 : (int)x->t[i].flen;
+		f[k++] = feat(20, (const char *)&len, sizeof len);
+		snprintf(buf, sizeof buf, "%s|%s", w[0], w[1]);
+		f[k++] = feat(21, buf, strlen(buf));
+		snprintf(buf, sizeof buf, "%s|%s", w[2], w[0]);
+		f[k++] = feat(22, buf, strlen(buf));
+		snprintf(buf, sizeof buf, "%s|%s", w[1], w[3]);
+		f[k++] = feat(23, buf, strlen(buf));
+		const char *p3 = last_letters(w[0], 3);
+		f[k++] = feat(24, p3, strlen(p3));
+		const char *n3 = last_letters(w[1], 3);
+		f[k++] = feat(25, n3, strlen(n3));
+		int pp = i > 0 ? per[i - 1] : 0;
+		f[k++] = feat(26, (const char *)&pp, sizeof pp);
+		int np = i + 1 < x->nt ? per[i + 1] : 0;
+		f[k++] = feat(27, (const char *)&np, sizeof np);
+	}
+	free(per);
+	return out;
+}
+
+void kh_ner_dynamic(const uint32_t *stat, int prev, int prev2, uint32_t *out)
+{
+	int pair[2] = {prev, prev2};
+	out[0] = feat(40, (const char *)&prev, sizeof prev);
+	out[1] = feat(41, (const char *)pair, sizeof pair);
+	uint32_t w0 = stat[1];
+	uint32_t pw[2] = {(uint32_t)prev, w0};
+	out[2] = feat(42, (const char *)pw, sizeof pw);
+	uint32_t pf[2] = {(uint32_t)prev, stat[12]};
+	out[3] = feat(43, (const char *)pf, sizeof pf);
+}
+
+int kh_ner_allowed(int prev, int c)
+{
+	if (c == T_I_ORG)
+		return prev == T_B_ORG || prev == T_I_ORG;
+	if (c == T_I_PER)
+		return prev == T_B_PER || prev == T_I_PER;
+	if (c == T_I_LOC)
+		return prev == T_B_LOC || prev == T_I_LOC;
+	return 1;
+}
+
+int kh_ner_tag(const fx *x, int *tags)
+{
+	if (!kh_ner_has_model())
+		return -1;
+	uint32_t *stat = kh_ner_static(x);
+	if (!stat)
+		return -1;
+	int prev = T_O, prev2 = T_O;
+	for (int i = 0; i < x->nt; i++) {
+		const uint32_t *f = stat + (size_t)i * KH_NER_STATIC;
+		uint32_t d[KH_NER_DYNAMIC];
+		kh_ner_dynamic(f, prev, prev2, d);
+		int score[KH_NER_CLASSES] = {0};
+		for (int k = 0; k < KH_NER_STATIC + KH_NER_DYNAMIC; k++) {
+			uint32_t h = (k < KH_NER_STATIC ? f[k] : d[k - KH_NER_STATIC]) & (KH_NER_SIZE - 1);
+			const signed char *w = weights + (size_t)h * KH_NER_CLASSES;
+			for (int c = 0; c < KH_NER_CLASSES; c++)
+				score[c] += w[c];
+		}
+		int best = T_O;
+		for (int c = 1; c < KH_NER_CLASSES; c++)
+			if (kh_ner_allowed(prev, c) && score[c] > score[best])
+				best = c;
+		tags[i] = best;
+		prev2 = prev;
+		prev = best;
+	}
+	free(stat);
+	return 0;
+}
+
+/* The canonical name of an ORG span: the gazetteer's, else the span normalized. */
+static char *org_canonical(fx *x, int a, int b)
+{
+	int u;
+	const kh_lex_entry *g = fx_at(x, a, FK(F_ORG), &u);
+	if (g && u == b - a)
+		return strdup(g->extra);
+	if (x->org_of[a] >= 0 && x->orgs[x->org_of[a]].a == a && x->orgs[x->org_of[a]].b == b)
+		return strdup(x->orgs[x->org_of[a]].canonical);
+	return fx_canonical(x, a, b);
+}
+
+/* A PER span's canonical name: the full name of the person it mentions, else the span. */
+static char *person_name(fx *x, int a, int b)
+{
+	size_t s = x->t[a].s, e = x->t[b - 1].e;
+	for (size_t p = 0; p < x->out->npeople; p++) {
+		const kh_person *pp = &x->out->people[p];
+		for (size_t m = 0; m < pp->nmentions; m++)
+			if (pp->mentions[m].start < e && s < pp->mentions[m].end && pp->name)
+				return strdup(pp->name);
+	}
+	return fx_text(x, a, b);
+}
+
+/* The rules' organizations are complete names (a head noun and all of its complement, or
+ * a gazetteer entry): one replaces the tagger's ORG spans it overlaps, and stands alone
+ * where the tagger found none. */
+static void merge_rules(fx *x)
+{
+	kh_facts *o = x->out;
+	for (size_t r = 0; r < x->norgs && !x->failed; r++) {
+		const fx_org *g = &x->orgs[r];
+		size_t s = x->t[g->a].s, e = x->t[g->b - 1].e;
+		int next = g->b; /* what follows the rule's name: is its end sure? */
+		int edge = next >= x->nt || x->t[next].num || x->t[next].punct || x->t[next].nl ||
+		           x->org_of[next] >= 0 || fx_is(x, next, FK(F_ORG_HEAD));
+		if (!edge)
+			continue;
+		int overlap = 0;
+		for (size_t i = 0; i < o->nentities && !overlap; i++) {
+			kh_entity *en = &o->entities[i];
+			if (!(en->start < e && s < en->end))
+				continue;
+			overlap = 1;
+			/* «سازمان زمین شناسی» inside «سازمان زمین شناسی و اکتشافات معدنی ۸۰ درصد»:
+			 * the tagger's ORG cut short inside the rule's name */
+			if (en->type == KH_ENT_ORG && en->start >= s && en->end <= e) {
+				char *c = strdup(g->canonical);
+				if (!c) {
+					x->failed = 1;
+					return;
+				}
+				free(en->canonical);
+				*en = (kh_entity){KH_ENT_ORG, s, e, c};
+			}
+		}
+		if (overlap || !fx_at(x, g->a, FK(F_ORG_HEAD), &(int){0}))
+			continue;
+		/* a head noun's name, ended by a number or a sign, that the tagger missed */
+		char *c = strdup(g->canonical);
+		if (!c || !fx_push(x, (void **)&o->entities, o->nentities, sizeof *o->entities)) {
+			free(c);
+			x->failed = 1;
+			return;
+		}
+		o->entities[o->nentities++] = (kh_entity){KH_ENT_ORG, s, e, c};
+	}
+}
+
+void fx_entities(fx *x)
+{
+	int *tags = malloc(((size_t)x->nt + 1) * sizeof *tags);
+	if (!tags || kh_ner_tag(x, tags)) {
+		free(tags);
+		fx_rule_entities(x); /* no model: the rules' organizations and people */
+		return;
+	}
+	kh_facts *o = x->out;
+	for (int i = 0; i < x->nt && !x->failed;) {
+		int type = tags[i] == T_B_ORG   ? KH_ENT_ORG
+		           : tags[i] == T_B_PER ? KH_ENT_PER
+		           : tags[i] == T_B_LOC ? KH_ENT_LOC
+		                                : -1;
+		if (type < 0) {
+			i++;
+			continue;
+		}
+		int j = i + 1;
+		while (j < x->nt && tags[j] == tags[i] + 1)
+			j++;
+		char *c = type == KH_ENT_ORG   ? org_canonical(x, i, j)
+		          : type == KH_ENT_PER ? person_name(x, i, j)
+		                               : fx_canonical(x, i, j);
+		if (!c || !fx_push(x, (void **)&o->entities, o->nentities, sizeof *o->entities)) {
+			free(c);
+			x->failed = 1;
+			break;
+		}
+		o->entities[o->nentities++] =
+		        (kh_entity){(kh_entity_type)type, x->t[i].s, x->t[j - 1].e, c};
+		i = j;
+	}
+	free(tags);
+	merge_rules(x);
+}
