@@ -47,6 +47,32 @@ static entry *ents;
 static int nents = -1;
 static int *bucket_next; /* entries chained by the first two bytes of their key */
 static int bucket_head[256];
+static unsigned char firstset[512]; /* a bit per hash of an entry's first word */
+
+static unsigned word_hash(const char *s, size_t n)
+{
+	unsigned h = 2166136261u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h % 4096u;
+}
+
+/* Some entry's phrase starts with this folded word. */
+static int starts_entry(const char *f, size_t n)
+{
+	unsigned h = word_hash(f, n);
+	return firstset[h / 8] & (1u << (h % 8));
+}
+
+/* Notes the first word of a phrase from the data files. */
+static void note_first(const char *phrase, size_t n)
+{
+	const char *sp = memchr(phrase, ' ', n);
+	char w[MAXW];
+	size_t wl = kh_word_fold(phrase, sp ? (size_t)(sp - phrase) : n, w, sizeof w);
+	unsigned h = word_hash(w, wl);
+	firstset[h / 8] |= (unsigned char)(1u << (h % 8));
+}
 
 static unsigned bucket_of(const char *key)
 {
@@ -88,6 +114,7 @@ static void load(void)
 		e->cal = f[0].s[0] == 'j' ? C_JALALI : f[0].s[0] == 'g' ? C_GREGORIAN : C_HIJRI;
 		e->value = atoi(f[1].s);
 		e->klen = kh_word_fold(f[2].s, f[2].len, e->key, sizeof e->key);
+		note_first(f[2].s, f[2].len);
 		e->nwords = count_words(f[2].s, f[2].len);
 	}
 	static const struct {
@@ -115,6 +142,7 @@ static void load(void)
 		e->kind = kind;
 		e->time = f[0].len == 8 && !memcmp(f[0].s, "rel-time", 8);
 		e->klen = kh_word_fold(f[1].s, f[1].len, e->key, sizeof e->key);
+		note_first(f[1].s, f[1].len);
 		e->nwords = count_words(f[1].s, f[1].len);
 		const char *v = f[2].s;
 		if (kind == K_PART)
@@ -158,6 +186,9 @@ static const entry *match(const tok *t, int nt, int i, int kind, int *used)
 	const entry *best = NULL;
 	int best_used = 0;
 	char buf[3 * MAXW + 1];
+	*used = 0;
+	if (i >= nt || t[i].num || t[i].punct || !starts_entry(t[i].f, t[i].flen))
+		return NULL;
 	size_t bl = 0;
 	for (int k = 0; k < 3 && i + k < nt; k++) {
 		const tok *x = &t[i + k];
@@ -224,8 +255,8 @@ typedef struct found {
 	int is_time;  /* a time of day («صبح امروز», «امشب») */
 	int dayref;   /* a day by name: «امروز», «چهارشنبه» */
 	int daymonth; /* day and month: «۵ آذر», «پنجم آذرماه» */
-	int count; /* a span of time: «دو سال گذشته», «هفت ماه اول سال», «سال‌های ۹۰
-	            * تا ۹۴»
+	int count; /* a span of time: «دو سال گذشته», «هفت ماه اول سال», «سال‌های
+	            * ۹۰ تا ۹۴»
 	            */
 	int year_tok; /* «سال ۹۳»: the token of the year, else 0 */
 } found;
@@ -427,9 +458,20 @@ static int try_one(const tok *t, int nt, int i, const kh_ymd *pub_g, const kh_ym
 {
 	int u, p = i, part = -1;
 	/* most words start no date: nothing in the tables begins like them */
-	if (!t[i].num && !t[i].punct && (t[i].flen < 2 || bucket_head[bucket_of(t[i].f)] < 0) &&
-	    strcmp(t[i].f, "سال") && strcmp(t[i].f, "سالهای") && strcmp(t[i].f, "سالهایی") &&
-	    strcmp(t[i].f, "ماه") && strcmp(t[i].f, "روز") && strcmp(t[i].f, "دهه"))
+	static const char MAH[] = "ماه";
+	int fused = t[i].flen > sizeof MAH - 1 &&
+	            !memcmp(t[i].f + t[i].flen - (sizeof MAH - 1), MAH, sizeof MAH - 1);
+	/* words that begin patterns without being in the tables */
+	static const char *const starters[] = {"سال",   "سالهای", "سالهایی", "ماه", "روز", "دهه",
+	                                       "طی",    "از",     "یک",      "دو",  "سه",  "چهار",
+	                                       "پنج",   "شش",     "هفت",     "هشت", "نه",  "ده",
+	                                       "یازده", "دوازده", NULL};
+	int starter = t[i].num || t[i].punct || starts_entry(t[i].f, t[i].flen) || fused;
+	for (int k = 0; !starter && starters[k]; k++)
+		starter = !strcmp(t[i].f, starters[k]);
+	/* «ششماهه»: a count of months in one word */
+	starter |= !t[i].num && strstr(t[i].f, "ماهه") != NULL;
+	if (!starter)
 		return 0;
 	if (t[i].punct)
 		return 0;

@@ -82,8 +82,7 @@ const kh_lex_entry *fx_at(const fx *x, int i, unsigned kinds, int *used)
 
 int fx_is(const fx *x, int i, unsigned kinds)
 {
-	int u;
-	return i >= 0 && i < x->nt && fx_at(x, i, kinds, &u) && u == 1;
+	return i >= 0 && i < x->nt && (x->kinds[i] & kinds);
 }
 
 int fx_word(const fx *x, int i, const char *w)
@@ -177,7 +176,8 @@ int fx_open(fx *x, const char *text, size_t len, const char *agency, kh_facts *o
 	x->t = kh_words(text, len, &x->nt);
 	x->sent = malloc(((size_t)x->nt + 1) * sizeof *x->sent);
 	x->org_of = malloc(((size_t)x->nt + 1) * sizeof *x->org_of);
-	if (!x->t || !x->sent || !x->org_of)
+	x->kinds = malloc(((size_t)x->nt + 1) * sizeof *x->kinds);
+	if (!x->t || !x->sent || !x->org_of || !x->kinds)
 		x->failed = 1;
 	for (int i = 0; !x->failed && i < x->nt; i++) {
 		const kh_word *t = x->t;
@@ -187,6 +187,7 @@ int fx_open(fx *x, const char *text, size_t len, const char *agency, kh_facts *o
 		              !(t[i - 1].punct == '.' && i >= 2 && t[i - 2].num && t[i].num));
 		x->sent[i] = starts ? i : x->sent[i - 1];
 		x->org_of[i] = -1;
+		x->kinds[i] = kh_lex_kinds1(x->lx, &t[i]);
 	}
 	if (!x->failed)
 		fx_find_orgs(x);
@@ -208,6 +209,8 @@ void fx_close(fx *x)
 	free(x->t);
 	free(x->sent);
 	free(x->org_of);
+	free(x->kinds);
+	x->kinds = NULL;
 	x->orgs = NULL;
 	x->names = NULL;
 	x->t = NULL;

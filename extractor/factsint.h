@@ -48,8 +48,9 @@ typedef struct fx {
 	kh_word *t;
 	int nt;
 	const kh_lex *lx;
-	int *sent;   /* the first token of each token's sentence */
-	int *org_of; /* the organization covering each token, or -1 */
+	int *sent;       /* the first token of each token's sentence */
+	int *org_of;     /* the organization covering each token, or -1 */
+	unsigned *kinds; /* the one-word kinds of each token (FK bits) */
 	fx_org *orgs;
 	size_t norgs, orgcap;
 	fx_name *names;

@@ -21,7 +21,8 @@ int kh_lex_add(kh_lex *lx, const char *phrase, size_t len, int kind, int value, 
 	if (!lx->bucket) {
 		lx->bucket = malloc(KH_LEX_BUCKETS * sizeof *lx->bucket);
 		lx->first = calloc(KH_LEX_BUCKETS / 8, 1);
-		if (!lx->bucket || !lx->first)
+		lx->pre = calloc(KH_LEX_BUCKETS / 8, 1);
+		if (!lx->bucket || !lx->first || !lx->pre)
 			return -1;
 		for (unsigned b = 0; b < KH_LEX_BUCKETS; b++)
 			lx->bucket[b] = -1;
@@ -35,6 +36,10 @@ int kh_lex_add(kh_lex *lx, const char *phrase, size_t len, int kind, int value, 
 	for (int i = 0; i < nt; i++) {
 		if (w[i].punct)
 			continue; /* «صنعت، معدن»: commas are skipped in the text too */
+		if (words > 0 && key.data) { /* the words so far begin a longer phrase */
+			unsigned ph = hash(key.data, key.len);
+			lx->pre[(ph % KH_LEX_BUCKETS) / 8] |= (unsigned char)(1u << (ph % 8));
+		}
 		if (words == 0)
 			lx->first[(hash(w[i].f, w[i].flen) % KH_LEX_BUCKETS) / 8] |=
 			        (unsigned char)(1u << (hash(w[i].f, w[i].flen) % 8));
@@ -90,8 +95,8 @@ const kh_lex_entry *kh_lex_match(const kh_lex *lx, const kh_word *t, int nt, int
 		memcpy(key + kl, t[k].f, t[k].flen);
 		kl += t[k].flen;
 		words++;
-		for (int q = lx->bucket[hash(key, kl) % KH_LEX_BUCKETS]; q >= 0;
-		     q = lx->e[q].next) {
+		unsigned h = hash(key, kl);
+		for (int q = lx->bucket[h % KH_LEX_BUCKETS]; q >= 0; q = lx->e[q].next) {
 			const kh_lex_entry *e = &lx->e[q];
 			if (e->nwords == words && (kinds & (1u << e->kind)) &&
 			    strlen(e->key) == kl && !memcmp(e->key, key, kl)) {
@@ -100,8 +105,23 @@ const kh_lex_entry *kh_lex_match(const kh_lex *lx, const kh_word *t, int nt, int
 				break;
 			}
 		}
+		if (!(lx->pre[(h % KH_LEX_BUCKETS) / 8] & (1u << (h % 8))))
+			break; /* no longer phrase starts with these words */
 	}
 	return best;
+}
+
+unsigned kh_lex_kinds1(const kh_lex *lx, const kh_word *t)
+{
+	if (!lx->bucket || t->punct || t->num || !t->flen)
+		return 0;
+	unsigned kinds = 0, h = hash(t->f, t->flen);
+	for (int q = lx->bucket[h % KH_LEX_BUCKETS]; q >= 0; q = lx->e[q].next) {
+		const kh_lex_entry *e = &lx->e[q];
+		if (e->nwords == 1 && strlen(e->key) == t->flen && !memcmp(e->key, t->f, t->flen))
+			kinds |= 1u << e->kind;
+	}
+	return kinds;
 }
 
 void kh_lex_free(kh_lex *lx)
@@ -113,5 +133,6 @@ void kh_lex_free(kh_lex *lx)
 	free(lx->e);
 	free(lx->bucket);
 	free(lx->first);
+	free(lx->pre);
 	memset(lx, 0, sizeof *lx);
 }

@@ -24,6 +24,7 @@ typedef struct kh_lex {
 	size_t n, cap;
 	int *bucket;          /* KH_LEX_BUCKETS heads of entry chains, -1 when empty */
 	unsigned char *first; /* a bit per hash of a phrase's first word */
+	unsigned char *pre;   /* a bit per hash of the first k words of a longer phrase */
 } kh_lex;
 
 /* Adds a phrase of `kind` with `value` and a copied `extra` (may be NULL). Returns 0, or
@@ -35,6 +36,9 @@ int kh_lex_add(kh_lex *lx, const char *phrase, size_t len, int kind, int value, 
  * i, or NULL; `*used` gets the tokens it covers (skipped commas included). */
 const kh_lex_entry *kh_lex_match(const kh_lex *lx, const kh_word *t, int nt, int i, unsigned kinds,
                                  int *used);
+
+/* The kinds (a bit mask) of the one-word phrases that token t is. */
+unsigned kh_lex_kinds1(const kh_lex *lx, const kh_word *t);
 
 /* Frees the table's memory. */
 void kh_lex_free(kh_lex *lx);

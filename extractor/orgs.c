@@ -5,8 +5,8 @@
 #include "factsint.h"
 #include "khabar/normalize.h"
 
-/* A verb: «می‌شود», «نمی‌کند», a light verb, or the noun of a compound verb before
- * one («مذاکره کردند»). Names hold none. */
+/* A verb: «می‌شود», «نمی‌کند», a light verb, or the noun of a compound verb
+ * before one («مذاکره کردند»). Names hold none. */
 static int verbal(const fx *x, int j)
 {
 	const char *f = x->t[j].f;

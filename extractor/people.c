@@ -37,7 +37,8 @@ static int surname_end(const fx *x, int j)
 	return k;
 }
 
-/* The folded surname of tokens [a, b), joined: «زارع پور» = «زارع‌پور» = «زارعپور».
+/* The folded surname of tokens [a, b), joined: «زارع پور» = «زارع‌پور» =
+ * «زارعپور».
  */
 static void surname_key(const fx *x, int a, int b, char *out, size_t cap)
 {
@@ -71,6 +72,8 @@ static int add_mention(fx *x, kh_person *p, size_t start, size_t end)
 
 int fx_person(fx *x, int a, int sur, int b, int role_a, int role_b)
 {
+	if (x->nnames >= 4096)
+		return -1; /* no news article names so many: a page of lists, left alone */
 	char key[256], other[256];
 	surname_key(x, sur, b, key, sizeof key);
 	kh_facts *o = x->out;
@@ -159,41 +162,96 @@ void fx_find_people(fx *x)
 	}
 }
 
+/* The surnames of the people, for lookups by their letters. */
+typedef struct surnames {
+	char (*key)[64];
+	int *person;
+	int *slot; /* open addressing over `size` slots: an index into key, or -1 */
+	size_t n, size;
+} surnames;
+
+static unsigned key_hash(const char *s)
+{
+	unsigned h = 2166136261u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+static int surnames_find(const surnames *sn, const char *key)
+{
+	for (size_t h = key_hash(key) & (sn->size - 1);; h = (h + 1) & (sn->size - 1)) {
+		int q = sn->slot[h];
+		if (q < 0)
+			return -1;
+		if (!strcmp(sn->key[q], key))
+			return sn->person[q];
+	}
+}
+
+static int surnames_build(fx *x, surnames *sn)
+{
+	sn->size = 64;
+	while (sn->size < 2 * x->nnames + 2)
+		sn->size *= 2;
+	sn->key = malloc((x->nnames + 1) * sizeof *sn->key);
+	sn->person = malloc((x->nnames + 1) * sizeof *sn->person);
+	sn->slot = malloc(sn->size * sizeof *sn->slot);
+	if (!sn->key || !sn->person || !sn->slot)
+		return -1;
+	for (size_t h = 0; h < sn->size; h++)
+		sn->slot[h] = -1;
+	sn->n = 0;
+	for (size_t i = 0; i < x->nnames; i++) {
+		char k[64];
+		surname_key(x, x->names[i].sur, x->names[i].b, k, sizeof k);
+		if (!k[0] || surnames_find(sn, k) >= 0)
+			continue;
+		memcpy(sn->key[sn->n], k, sizeof k);
+		sn->person[sn->n] = x->names[i].person;
+		size_t h = key_hash(k) & (sn->size - 1);
+		while (sn->slot[h] >= 0)
+			h = (h + 1) & (sn->size - 1);
+		sn->slot[h] = (int)sn->n++;
+	}
+	return 0;
+}
+
 void fx_find_mentions(fx *x)
 {
 	kh_facts *o = x->out;
-	char key[256], want[256];
-	for (int i = 0; i < x->nt && !x->failed; i++) {
-		if (!surname_word(x, i))
-			continue;
-		int inside = 0;
-		for (size_t n = 0; n < x->nnames && !inside; n++)
-			inside = i >= x->names[n].a && i < x->names[n].b;
-		if (inside)
-			continue;
-		for (size_t n = 0; n < x->nnames; n++) {
-			const fx_name *nm = &x->names[n];
-			int len = nm->b - nm->sur;
-			if (i + len > x->nt)
-				continue;
-			surname_key(x, nm->sur, nm->b, want, sizeof want);
-			int k = i, used = 0;
-			key[0] = '\0';
-			/* the same letters over 1-3 tokens: «زارع پور», «زارع‌پور»
-			 */
-			while (k < x->nt && k - i < 3 && strlen(key) < strlen(want) &&
-			       surname_word(x, k)) {
-				surname_key(x, i, k + 1, key, sizeof key);
-				k++;
-			}
-			if (strcmp(key, want))
-				continue;
-			used = k - i;
-			add_mention(x, &o->people[nm->person], x->t[i].s, x->t[i + used - 1].e);
-			i += used - 1;
-			break;
-		}
+	surnames sn = {0};
+	char *inside = calloc((size_t)x->nt + 1, 1);
+	if (!inside || surnames_build(x, &sn)) {
+		x->failed = 1;
+		goto done;
 	}
+	for (size_t n = 0; n < x->nnames; n++)
+		for (int k = x->names[n].a; k < x->names[n].b && k < x->nt; k++)
+			inside[k] = 1;
+	for (int i = 0; i < x->nt && !x->failed; i++) {
+		if (inside[i] || !surname_word(x, i))
+			continue;
+		/* the same letters over 1-3 tokens: «زارع پور», «زارع‌پور», «زارعپور»
+		 */
+		char key[64];
+		int found = -1, used = 0;
+		for (int k = i; k < x->nt && k - i < 3 && surname_word(x, k) && !inside[k]; k++) {
+			surname_key(x, i, k + 1, key, sizeof key);
+			int p = surnames_find(&sn, key);
+			if (p >= 0)
+				found = p, used = k - i + 1;
+		}
+		if (found < 0)
+			continue;
+		add_mention(x, &o->people[found], x->t[i].s, x->t[i + used - 1].e);
+		i += used - 1;
+	}
+done:
+	free(inside);
+	free(sn.key);
+	free(sn.person);
+	free(sn.slot);
 }
 
 void fx_person_entities(fx *x)

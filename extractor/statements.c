@@ -133,7 +133,8 @@ static int resolve_at(fx *x, int a, int b, speaker *s, int head)
 			s->sa = k, s->sb = re;
 			return s->name != NULL;
 		}
-		if (fx_is(x, k, FK(F_GROUP))) { /* «کارشناسان معتقدند», «برخی می‌گویند»
+		if (fx_is(x, k, FK(F_GROUP))) { /* «کارشناسان معتقدند», «برخی
+			                         * می‌گویند»
 			                         */
 			s->name = fx_text(x, k, k + 1);
 			s->sa = k, s->sb = k + 1;

@@ -74,20 +74,49 @@ static uint32_t feat(int tpl, const char *v, size_t n)
 	return mix(h, v, n);
 }
 
-/* A word's form for features: folded letters, or the shape of a number or a sign. */
-static void form(const fx *x, int i, char *out, size_t cap)
+/* A word's form for features: folded letters, or the shape of a number or a sign.
+ * `out` has room for MAXW bytes. */
+static void form(const fx *x, int i, char *out)
 {
 	if (i < 0) {
-		snprintf(out, cap, "<s>");
+		strcpy(out, "<s>");
 	} else if (i >= x->nt) {
-		snprintf(out, cap, "</s>");
+		strcpy(out, "</s>");
 	} else if (x->t[i].num) {
-		snprintf(out, cap, "#%d", x->t[i].ndig > 4 ? 5 : x->t[i].ndig);
+		out[0] = '#', out[1] = (char)('0' + (x->t[i].ndig > 4 ? 5 : x->t[i].ndig)),
+		out[2] = 0;
 	} else if (x->t[i].punct) {
-		snprintf(out, cap, "%c", x->t[i].punct);
+		out[0] = x->t[i].punct, out[1] = 0;
 	} else {
-		snprintf(out, cap, "%s", x->t[i].f);
+		memcpy(out, x->t[i].f, x->t[i].flen + 1);
 	}
+}
+
+/* a, a separator and b in out (room for 2 * MAXW + 16 bytes); returns the length. */
+static size_t join(char *out, const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	memcpy(out, a, la);
+	out[la] = '|';
+	memcpy(out + la + 1, b, lb + 1);
+	return la + 1 + lb;
+}
+
+/* A number's decimal digits before a string, in out; returns the length. */
+static size_t join_int(char *out, int v, const char *b)
+{
+	char num[16];
+	int n = 0;
+	unsigned u = (unsigned)v;
+	do
+		num[n++] = (char)('0' + u % 10);
+	while ((u /= 10) && n < 15);
+	for (int i = 0; i < n; i++)
+		out[i] = num[n - 1 - i];
+	out[n] = '|';
+	size_t lb = strlen(b);
+	memcpy(out + n + 1, b, lb + 1);
+	return (size_t)n + 1 + lb;
 }
 
 /* The last `k` letters (UTF-8 code points) of s. */
@@ -114,17 +143,15 @@ static size_t first_letters(const char *s, int k)
 	return i;
 }
 
-/* What the rules say of token i, as a small code: org begin/inside, person, role ... */
-static int flags(const fx *x, int i)
+/* What the rules say of token i, as a small code: org begin/inside, a name's
+ * begin/inside (from name[], 4 or 8), first name, role ... */
+static int flags(const fx *x, const char *name, int i)
 {
 	if (i < 0 || i >= x->nt)
 		return 0;
-	int f = 0;
+	int f = name[i];
 	if (x->org_of[i] >= 0)
 		f |= x->orgs[x->org_of[i]].a == i ? 1 : 2;
-	for (size_t n = 0; n < x->nnames; n++)
-		if (i >= x->names[n].a && i < x->names[n].b)
-			f |= x->names[n].a == i ? 4 : 8;
 	if (fx_is(x, i, FK(F_FIRST)))
 		f |= 16;
 	if (fx_is(x, i, FK(F_ROLE)))
@@ -143,29 +170,43 @@ uint32_t *kh_ner_static(const fx *x)
 	uint32_t *out = malloc(((size_t)x->nt + 1) * KH_NER_STATIC * sizeof *out);
 	if (!out)
 		return NULL;
-	/* person mentions found by the rules (names and later surnames) */
-	char *per = calloc((size_t)x->nt + 1, 1);
-	if (!per) {
+	/* person mentions found by the rules (names and later surnames), and names */
+	char *per = calloc((size_t)x->nt + 1, 1), *name = calloc((size_t)x->nt + 1, 1);
+	if (!per || !name) {
 		free(out);
+		free(per);
+		free(name);
 		return NULL;
 	}
 	for (size_t p = 0; p < x->out->npeople; p++)
 		for (size_t m = 0; m < x->out->people[p].nmentions; m++) {
 			const kh_span *sp = &x->out->people[p].mentions[m];
-			for (int k = 0; k < x->nt; k++)
-				if (x->t[k].s >= sp->start && x->t[k].e <= sp->end)
-					per[k] = x->t[k].s == sp->start ? 1 : 2;
+			int lo = 0, hi = x->nt; /* the first token at or after the mention */
+			while (lo < hi) {
+				int mid = lo + (hi - lo) / 2;
+				if (x->t[mid].s < sp->start)
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			for (int k = lo; k < x->nt && x->t[k].e <= sp->end; k++)
+				per[k] = x->t[k].s == sp->start ? 1 : 2;
 		}
+	for (size_t n = 0; n < x->nnames; n++)
+		for (int k = x->names[n].a; k < x->names[n].b && k < x->nt; k++)
+			name[k] |= (char)(k == x->names[n].a ? 4 : 8);
 	for (int i = 0; i < x->nt; i++) {
 		uint32_t *f = out + (size_t)i * KH_NER_STATIC;
 		char w[4][MAXW + 8], w0[MAXW + 8];
-		form(x, i, w0, sizeof w0);
-		form(x, i - 1, w[0], sizeof w[0]);
-		form(x, i + 1, w[1], sizeof w[1]);
-		form(x, i - 2, w[2], sizeof w[2]);
-		form(x, i + 2, w[3], sizeof w[3]);
-		int k = 0, fl[3] = {flags(x, i), flags(x, i - 1), flags(x, i + 1)};
-		char buf[3 * MAXW + 32];
+		form(x, i, w0);
+		form(x, i - 1, w[0]);
+		form(x, i + 1, w[1]);
+		form(x, i - 2, w[2]);
+		form(x, i + 2, w[3]);
+		int k = 0,
+		    fl[3] = {flags(x, name, i), flags(x, name, i - 1), flags(x, name, i + 1)};
+		char buf[2 * MAXW + 32];
+		size_t bl;
 		f[k++] = feat(0, "", 0); /* bias */
 		f[k++] = feat(1, w0, strlen(w0));
 		f[k++] = feat(2, w[0], strlen(w[0]));
@@ -177,17 +218,17 @@ uint32_t *kh_ner_static(const fx *x)
 		f[k++] = feat(7, s2, strlen(s2));
 		f[k++] = feat(8, w0, first_letters(w0, 3));
 		f[k++] = feat(9, w0, first_letters(w0, 2));
-		snprintf(buf, sizeof buf, "%s|%s", w[0], w0);
-		f[k++] = feat(10, buf, strlen(buf));
-		snprintf(buf, sizeof buf, "%s|%s", w0, w[1]);
-		f[k++] = feat(11, buf, strlen(buf));
+		bl = join(buf, w[0], w0);
+		f[k++] = feat(10, buf, bl);
+		bl = join(buf, w0, w[1]);
+		f[k++] = feat(11, buf, bl);
 		f[k++] = feat(12, (const char *)&fl[0], sizeof fl[0]);
 		f[k++] = feat(13, (const char *)&fl[1], sizeof fl[1]);
 		f[k++] = feat(14, (const char *)&fl[2], sizeof fl[2]);
-		snprintf(buf, sizeof buf, "%d|%s", fl[1], w0);
-		f[k++] = feat(15, buf, strlen(buf));
-		snprintf(buf, sizeof buf, "%d|%s", fl[0], w[0]);
-		f[k++] = feat(16, buf, strlen(buf));
+		bl = join_int(buf, fl[1], w0);
+		f[k++] = feat(15, buf, bl);
+		bl = join_int(buf, fl[0], w[0]);
+		f[k++] = feat(16, buf, bl);
 		int pr = per[i];
 		f[k++] = feat(17, (const char *)&pr, sizeof pr);
 		int nl = x->t[i].nl || i == 0;
@@ -196,12 +237,12 @@ uint32_t *kh_ner_static(const fx *x)
 		f[k++] = feat(19, (const char *)&latin, sizeof latin);
 		int len = x->t[i].flen > 12 ? 12 : (int)x->t[i].flen;
 		f[k++] = feat(20, (const char *)&len, sizeof len);
-		snprintf(buf, sizeof buf, "%s|%s", w[0], w[1]);
-		f[k++] = feat(21, buf, strlen(buf));
-		snprintf(buf, sizeof buf, "%s|%s", w[2], w[0]);
-		f[k++] = feat(22, buf, strlen(buf));
-		snprintf(buf, sizeof buf, "%s|%s", w[1], w[3]);
-		f[k++] = feat(23, buf, strlen(buf));
+		bl = join(buf, w[0], w[1]);
+		f[k++] = feat(21, buf, bl);
+		bl = join(buf, w[2], w[0]);
+		f[k++] = feat(22, buf, bl);
+		bl = join(buf, w[1], w[3]);
+		f[k++] = feat(23, buf, bl);
 		const char *p3 = last_letters(w[0], 3);
 		f[k++] = feat(24, p3, strlen(p3));
 		const char *n3 = last_letters(w[1], 3);
@@ -212,6 +253,7 @@ uint32_t *kh_ner_static(const fx *x)
 		f[k++] = feat(27, (const char *)&np, sizeof np);
 	}
 	free(per);
+	free(name);
 	return out;
 }
 
@@ -252,7 +294,8 @@ int kh_ner_tag(const fx *x, int *tags)
 		kh_ner_dynamic(f, prev, prev2, d);
 		int score[KH_NER_CLASSES] = {0};
 		for (int k = 0; k < KH_NER_STATIC + KH_NER_DYNAMIC; k++) {
-			uint32_t h = (k < KH_NER_STATIC ? f[k] : d[k - KH_NER_STATIC]) & (KH_NER_SIZE - 1);
+			uint32_t h = (k < KH_NER_STATIC ? f[k] : d[k - KH_NER_STATIC]) &
+			             (KH_NER_SIZE - 1);
 			const signed char *w = weights + (size_t)h * KH_NER_CLASSES;
 			for (int c = 0; c < KH_NER_CLASSES; c++)
 				score[c] += w[c];

@@ -40,7 +40,10 @@ static char *slurp(const char *path, size_t *n)
 
 static int type_base(const char *t)
 {
-	return !strcmp(t, "ORG") ? T_B_ORG : !strcmp(t, "PER") ? T_B_PER : !strcmp(t, "LOC") ? T_B_LOC : -1;
+	return !strcmp(t, "ORG")   ? T_B_ORG
+	       : !strcmp(t, "PER") ? T_B_PER
+	       : !strcmp(t, "LOC") ? T_B_LOC
+	                           : -1;
 }
 
 /* Reads one document: its static features and gold tags. */
@@ -65,7 +68,8 @@ static int load_doc(const char *dir, const char *name, json_t *ents, doc *d)
 	d->gold = calloc((size_t)x.nt + 1, 1);
 	size_t i;
 	json_t *e;
-	json_array_foreach(ents, i, e) {
+	json_array_foreach(ents, i, e)
+	{
 		int base = type_base(json_string_value(json_object_get(e, "type")) ?: "");
 		if (base < 0)
 			continue;
@@ -90,7 +94,8 @@ static long step = 1;
 static void update(const uint32_t *f, const uint32_t *dyn, int c, float v)
 {
 	for (int k = 0; k < KH_NER_STATIC + KH_NER_DYNAMIC; k++) {
-		uint32_t h = (k < KH_NER_STATIC ? f[k] : dyn[k - KH_NER_STATIC]) & (KH_NER_SIZE - 1);
+		uint32_t h =
+		        (k < KH_NER_STATIC ? f[k] : dyn[k - KH_NER_STATIC]) & (KH_NER_SIZE - 1);
 		w[(size_t)h * KH_NER_CLASSES + c] += v;
 		u[(size_t)h * KH_NER_CLASSES + c] += (float)step * v;
 	}
@@ -100,7 +105,8 @@ static int predict(const uint32_t *f, const uint32_t *dyn, int prev)
 {
 	float score[KH_NER_CLASSES] = {0};
 	for (int k = 0; k < KH_NER_STATIC + KH_NER_DYNAMIC; k++) {
-		uint32_t h = (k < KH_NER_STATIC ? f[k] : dyn[k - KH_NER_STATIC]) & (KH_NER_SIZE - 1);
+		uint32_t h =
+		        (k < KH_NER_STATIC ? f[k] : dyn[k - KH_NER_STATIC]) & (KH_NER_SIZE - 1);
 		for (int c = 0; c < KH_NER_CLASSES; c++)
 			score[c] += w[(size_t)h * KH_NER_CLASSES + c];
 	}
@@ -122,12 +128,14 @@ int main(int argc, char **argv)
 		else if (!strcmp(argv[a], "--fold") && a + 1 < argc)
 			fold = atoi(argv[++a]);
 		else {
-			fprintf(stderr, "usage: ner_train [--epochs N] [--folds K --fold I] CORPUS_DIR OUT.bin\n");
+			fprintf(stderr, "usage: ner_train [--epochs N] [--folds K --fold I] "
+			                "CORPUS_DIR OUT.bin\n");
 			return 2;
 		}
 	}
 	if (argc - a != 2 || (fold >= 0) != (folds > 0) || epochs < 1) {
-		fprintf(stderr, "usage: ner_train [--epochs N] [--folds K --fold I] CORPUS_DIR OUT.bin\n");
+		fprintf(stderr,
+		        "usage: ner_train [--epochs N] [--folds K --fold I] CORPUS_DIR OUT.bin\n");
 		return 2;
 	}
 	const char *dir = argv[a], *out = argv[a + 1];
@@ -203,7 +211,8 @@ int main(int argc, char **argv)
 				prev = p;
 			}
 		}
-		fprintf(stderr, "ner_train: epoch %d, %ld of %ld tokens wrong\n", ep + 1, errors, tokens);
+		fprintf(stderr, "ner_train: epoch %d, %ld of %ld tokens wrong\n", ep + 1, errors,
+		        tokens);
 	}
 	/* the average, then int8 with one scale */
 	size_t n = (size_t)KH_NER_SIZE * KH_NER_CLASSES;

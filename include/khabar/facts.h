@@ -8,10 +8,10 @@
  * (a subsidiary stays apart from its parent).
  * People: a first name (data/firstnames.txt) and a surname, or the words before a role
  * at the head of a statement («زارع پور وزیر ...»); roles («وزیر ارتباطات و فناوری
- * اطلاعات») next to the name. Later mentions by surname («زارع‌پور», «زارعپور»),
- * role alone or pronoun («وی») refer back to the same person. Statements: a reporting cue
- * (data/facts.tsv: «گفت، افزود، می‌گوید ...», «به گفته X», «با بیان
- * اینکه») with its speaker and the content it reports, as in
+ * اطلاعات») next to the name. Later mentions by surname («زارع‌پور»,
+ * «زارعپور»), role alone or pronoun («وی») refer back to the same person. Statements: a reporting
+ * cue (data/facts.tsv: «گفت، افزود، می‌گوید ...», «به گفته X», «با
+ * بیان اینکه») with its speaker and the content it reports, as in
  * ../shared/spec/annotation-guide.md; a news agency is never a speaker. */
 #ifndef KHABAR_FACTS_H
 #define KHABAR_FACTS_H

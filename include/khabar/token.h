@@ -1,9 +1,9 @@
 /* khabar/token.h — words of Persian (and any) text, on ICU's word BreakIterator.
  *
  * Boundaries follow Unicode UAX #29 as ICU implements it: ZWNJ (U+200C) is part of the
- * word around it («می‌گوید», «دستگاه‌های» are one token each), a number keeps
- * its separators («۱۲٫۵», «1,200»), and white space is skipped. Offsets are UTF-8 byte offsets into
- * the input, half-open, so tokens can be cut from the text as is. */
+ * word around it («می‌گوید», «دستگاه‌های» are one token each), a number
+ * keeps its separators («۱۲٫۵», «1,200»), and white space is skipped. Offsets are UTF-8 byte
+ * offsets into the input, half-open, so tokens can be cut from the text as is. */
 #ifndef KHABAR_TOKEN_H
 #define KHABAR_TOKEN_H
 
