@@ -255,8 +255,8 @@ typedef struct found {
 	int is_time;  /* a time of day («صبح امروز», «امشب») */
 	int dayref;   /* a day by name: «امروز», «چهارشنبه» */
 	int daymonth; /* day and month: «۵ آذر», «پنجم آذرماه» */
-	int count; /* a span of time: «دو سال گذشته», «هفت ماه اول سال», «سال‌های
-	            * ۹۰ تا ۹۴»
+	int count; /* a span of time: «دو سال گذشته», «هفت ماه اول سال»,
+	            * «سال‌های ۹۰ تا ۹۴»
 	            */
 	int year_tok; /* «سال ۹۳»: the token of the year, else 0 */
 } found;

@@ -50,6 +50,9 @@ static void load(void)
 	kh_table_begin(&it, kh_data_firstnames, kh_data_firstnames_len);
 	while (kh_table_row(&it, f, 1) == 1)
 		kh_lex_add(&lex, f[0].s, f[0].len, F_FIRST, 0, NULL, 0);
+	kh_table_begin(&it, kh_data_places, kh_data_places_len);
+	while (kh_table_row(&it, f, 1) == 1)
+		kh_lex_add(&lex, f[0].s, f[0].len, F_PLACE, 0, NULL, 0);
 	kh_table_begin(&it, kh_data_orgs, kh_data_orgs_len);
 	while (kh_table_row(&it, f, 2) == 2) {
 		kh_lex_add(&lex, f[0].s, f[0].len, F_ORG, 0, f[0].s, f[0].len);
@@ -226,7 +229,8 @@ kh_status kh_find_facts(const char *text, size_t len, const char *agency, kh_per
 		fx_find_subjects(&x, pcts, npcts);
 	if (!x.failed)
 		fx_entities(&x);
-	qsort(out->entities, out->nentities, sizeof *out->entities, by_start);
+	if (out->nentities > 1)
+		qsort(out->entities, out->nentities, sizeof *out->entities, by_start);
 	fx_close(&x);
 	if (x.failed) {
 		kh_facts_free(out);

@@ -26,7 +26,8 @@ enum {
 	F_ADVERB,     /* «در», «با»: may follow a speaker's name */
 	F_CHANGE,     /* «افزایش», «کاهش» next to a figure */
 	F_MEASURE,    /* «سطح», «میزان»: frames a figure */
-	F_LIGHT_VERB  /* «کرد», «شده»: ends a compound verb */
+	F_LIGHT_VERB, /* «کرد», «شده»: ends a compound verb */
+	F_PLACE       /* a country, region or city (data/places.txt) */
 };
 #define FK(k) (1u << (k))
 

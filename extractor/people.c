@@ -232,7 +232,8 @@ void fx_find_mentions(fx *x)
 	for (int i = 0; i < x->nt && !x->failed; i++) {
 		if (inside[i] || !surname_word(x, i))
 			continue;
-		/* the same letters over 1-3 tokens: «زارع پور», «زارع‌پور», «زارعپور»
+		/* the same letters over 1-3 tokens: «زارع پور», «زارع‌پور»,
+		 * «زارعپور»
 		 */
 		char key[64];
 		int found = -1, used = 0;

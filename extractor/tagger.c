@@ -7,49 +7,83 @@
 #include "khabar/normalize.h"
 #include "tagger.h"
 
-/* The model compiled in by extractor/nermodel.S: "KHNER1\0\0", bits, classes, a float
- * scale, then one int8 weight per (feature bucket, class). */
+/* The model compiled in by extractor/nermodel.S (or read from KHABAR_NER_MODEL): "KHNER2",
+ * two zero bytes, bits, classes and a float scale, then the buckets that have weights,
+ * each as a varint gap from the previous one and KH_NER_CLASSES int8 weights. It is
+ * expanded once into a dense table. */
 extern const unsigned char kh_ner_model[];
 extern const unsigned long kh_ner_model_size;
 
-static const signed char *weights;
+static signed char *weights;
 static float scale;
 static int model_state; /* 0 unknown, 1 loaded, -1 none */
 
 /* A model file named by KHABAR_NER_MODEL (for held-out evaluations), read whole. */
-static const unsigned char *model_file(size_t *n)
+static unsigned char *model_file(size_t *n)
 {
 	const char *path = getenv("KHABAR_NER_MODEL");
 	FILE *f = path && *path ? fopen(path, "rb") : NULL;
 	if (!f)
 		return NULL;
-	size_t want = 20 + (size_t)KH_NER_SIZE * KH_NER_CLASSES;
-	unsigned char *m = malloc(want);
-	*n = m ? fread(m, 1, want, f) : 0;
+	size_t cap = 1 << 20, len = 0, got;
+	unsigned char *m = malloc(cap);
+	while (m && (got = fread(m + len, 1, cap - len, f)) > 0) {
+		len += got;
+		if (len == cap) {
+			unsigned char *g = realloc(m, cap *= 2);
+			if (!g) {
+				free(m);
+				m = NULL;
+			}
+			m = g;
+		}
+	}
 	fclose(f);
-	return m; /* kept for the process's life */
+	*n = len;
+	return m;
+}
+
+static int expand(const unsigned char *m, size_t n)
+{
+	uint32_t bits, classes;
+	if (n < 20 || memcmp(m, "KHNER2", 6))
+		return -1;
+	memcpy(&bits, m + 8, 4);
+	memcpy(&classes, m + 12, 4);
+	memcpy(&scale, m + 16, 4);
+	if (bits != KH_NER_BITS || classes != KH_NER_CLASSES)
+		return -1;
+	weights = calloc((size_t)KH_NER_SIZE * KH_NER_CLASSES, 1);
+	if (!weights)
+		return -1;
+	size_t p = 20, b = 0;
+	while (p < n) {
+		size_t gap = 0;
+		int shift = 0;
+		while (p < n && (m[p] & 128) && shift < 28)
+			gap |= (size_t)(m[p++] & 127) << shift, shift += 7;
+		if (p >= n)
+			break;
+		gap |= (size_t)m[p++] << shift;
+		b += gap;
+		if (b >= KH_NER_SIZE || p + KH_NER_CLASSES > n) {
+			free(weights);
+			weights = NULL;
+			return -1; /* a damaged model: none rather than wrong weights */
+		}
+		memcpy(weights + b * KH_NER_CLASSES, m + p, KH_NER_CLASSES);
+		p += KH_NER_CLASSES;
+	}
+	return 0;
 }
 
 static void load_model(void)
 {
-	size_t n = kh_ner_model_size;
-	const unsigned char *m = kh_ner_model, *file = model_file(&n);
-	if (file)
-		m = file;
-	else
-		n = kh_ner_model_size;
-	model_state = -1;
-	if (n < 20 || memcmp(m, "KHNER1", 6))
-		return;
-	uint32_t bits, classes;
-	memcpy(&bits, m + 8, 4);
-	memcpy(&classes, m + 12, 4);
-	memcpy(&scale, m + 16, 4);
-	if (bits != KH_NER_BITS || classes != KH_NER_CLASSES ||
-	    n != 20 + (size_t)KH_NER_SIZE * KH_NER_CLASSES)
-		return;
-	weights = (const signed char *)m + 20;
-	model_state = 1;
+	size_t n = 0;
+	unsigned char *file = model_file(&n);
+	int rc = file ? expand(file, n) : expand(kh_ner_model, kh_ner_model_size);
+	free(file);
+	model_state = rc ? -1 : 1;
 }
 
 int kh_ner_has_model(void)
@@ -162,6 +196,8 @@ static int flags(const fx *x, const char *name, int i)
 		f |= 128;
 	if (fx_is(x, i, FK(F_STOP)))
 		f |= 256;
+	if (fx_is(x, i, FK(F_PLACE)))
+		f |= 512;
 	return f;
 }
 
@@ -195,6 +231,20 @@ uint32_t *kh_ner_static(const fx *x)
 	for (size_t n = 0; n < x->nnames; n++)
 		for (int k = x->names[n].a; k < x->names[n].b && k < x->nt; k++)
 			name[k] |= (char)(k == x->names[n].a ? 4 : 8);
+	/* known organizations (the gazetteer alone): 1 at the first word, 2 inside */
+	char *gaz = calloc((size_t)x->nt + 1, 1);
+	if (!gaz) {
+		free(out);
+		free(per);
+		free(name);
+		return NULL;
+	}
+	for (int i = 0; i < x->nt; i++) {
+		int u;
+		if (!gaz[i] && fx_at(x, i, FK(F_ORG), &u))
+			for (int k = i; k < i + u; k++)
+				gaz[k] = (char)(k == i ? 1 : 2);
+	}
 	for (int i = 0; i < x->nt; i++) {
 		uint32_t *f = out + (size_t)i * KH_NER_STATIC;
 		char w[4][MAXW + 8], w0[MAXW + 8];
@@ -251,9 +301,17 @@ uint32_t *kh_ner_static(const fx *x)
 		f[k++] = feat(26, (const char *)&pp, sizeof pp);
 		int np = i + 1 < x->nt ? per[i + 1] : 0;
 		f[k++] = feat(27, (const char *)&np, sizeof np);
+		int gz = gaz[i];
+		f[k++] = feat(28, (const char *)&gz, sizeof gz);
+		int f2 = flags(x, name, i - 2);
+		f[k++] = feat(29, (const char *)&f2, sizeof f2);
+		f[k++] = feat(30, w[1], first_letters(w[1], 2));
+		bl = join_int(buf, fl[2], w0);
+		f[k++] = feat(31, buf, bl);
 	}
 	free(per);
 	free(name);
+	free(gaz);
 	return out;
 }
 
@@ -349,6 +407,7 @@ static void merge_rules(fx *x)
 		int next = g->b; /* what follows the rule's name: is its end sure? */
 		int edge = next >= x->nt || x->t[next].num || x->t[next].punct || x->t[next].nl ||
 		           x->org_of[next] >= 0 || fx_is(x, next, FK(F_ORG_HEAD));
+		int figure = next < x->nt && x->t[next].num; /* «مرکز توسعه تجارت ۴۰ درصد» */
 		if (!edge)
 			continue;
 		int overlap = 0;
@@ -369,9 +428,9 @@ static void merge_rules(fx *x)
 				*en = (kh_entity){KH_ENT_ORG, s, e, c};
 			}
 		}
-		if (overlap || !fx_at(x, g->a, FK(F_ORG_HEAD), &(int){0}))
+		if (overlap || !figure || !fx_at(x, g->a, FK(F_ORG_HEAD), &(int){0}))
 			continue;
-		/* a head noun's name, ended by a number or a sign, that the tagger missed */
+		/* a head noun's name before a figure, that the tagger missed */
 		char *c = strdup(g->canonical);
 		if (!c || !fx_push(x, (void **)&o->entities, o->nentities, sizeof *o->entities)) {
 			free(c);
@@ -382,6 +441,58 @@ static void merge_rules(fx *x)
 	}
 }
 
+/* One name, one person in a document: a word sequence the tagger tagged PER somewhere is
+ * tagged PER where it stands untagged («دونالد ترامپ ... ترامپ»), the longest first. */
+static void spread(const fx *x, int *tags)
+{
+	enum { MAXSEQ = 4 };
+	typedef struct seq {
+		int a, len, type;
+	} seq;
+	seq *v = NULL;
+	size_t n = 0, cap = 0;
+	for (int i = 0; i < x->nt;) {
+		int b = tags[i];
+		if (b != T_B_PER) { /* organizations and places: spreading them costs more */
+			i++;
+			continue;
+		}
+		int j = i + 1;
+		while (j < x->nt && tags[j] == b + 1)
+			j++;
+		seq *g = j - i <= MAXSEQ ? kh_grow(v, &cap, n, sizeof *v) : NULL;
+		if (g) {
+			v = g;
+			v[n++] = (seq){i, j - i, b};
+		}
+		i = j;
+	}
+	if (!n || n > 2000) { /* a page of lists: left as tagged */
+		free(v);
+		return;
+	}
+	for (int i = 0; i < x->nt; i++) {
+		if (tags[i] != T_O || !fx_content(x, i) || x->t[i].flen < 4)
+			continue;
+		int best = -1, blen = 0;
+		for (size_t q = 0; q < n; q++) {
+			int len = v[q].len, ok = len > blen && i + len <= x->nt;
+			for (int k = 0; ok && k < len; k++)
+				ok = tags[i + k] == T_O &&
+				     x->t[i + k].flen == x->t[v[q].a + k].flen &&
+				     !memcmp(x->t[i + k].f, x->t[v[q].a + k].f, x->t[i + k].flen);
+			if (ok)
+				best = (int)q, blen = len;
+		}
+		if (best < 0)
+			continue;
+		for (int k = 0; k < blen; k++)
+			tags[i + k] = k ? v[best].type + 1 : v[best].type;
+		i += blen - 1;
+	}
+	free(v);
+}
+
 void fx_entities(fx *x)
 {
 	int *tags = malloc(((size_t)x->nt + 1) * sizeof *tags);
@@ -390,6 +501,7 @@ void fx_entities(fx *x)
 		fx_rule_entities(x); /* no model: the rules' organizations and people */
 		return;
 	}
+	spread(x, tags);
 	kh_facts *o = x->out;
 	for (int i = 0; i < x->nt && !x->failed;) {
 		int type = tags[i] == T_B_ORG   ? KH_ENT_ORG

@@ -228,15 +228,33 @@ int main(int argc, char **argv)
 		fprintf(stderr, "ner_train: cannot write %s\n", out);
 		return 1;
 	}
+	/* sparse: the buckets with a weight, each as the gap from the last (a varint) and
+	 * its KH_NER_CLASSES int8 weights */
 	uint32_t hdr[2] = {KH_NER_BITS, KH_NER_CLASSES};
-	fwrite("KHNER1\0\0", 1, 8, o);
+	fwrite("KHNER2\0\0", 1, 8, o);
 	fwrite(hdr, 4, 2, o);
 	fwrite(&scale, 4, 1, o);
-	for (size_t i = 0; i < n; i++) {
-		float q = roundf(w[i] / scale);
-		signed char c = (signed char)(q > 127 ? 127 : q < -127 ? -127 : q);
-		fputc((unsigned char)c, o);
+	size_t last = 0, kept = 0;
+	for (size_t b = 0; b < KH_NER_SIZE; b++) {
+		signed char c[KH_NER_CLASSES];
+		int any = 0;
+		for (int k = 0; k < KH_NER_CLASSES; k++) {
+			float q = roundf(w[b * KH_NER_CLASSES + k] / scale);
+			c[k] = (signed char)(q > 127 ? 127 : q < -127 ? -127 : q);
+			any |= c[k] != 0;
+		}
+		if (!any)
+			continue;
+		for (size_t gap = b - last;; gap >>= 7) {
+			fputc((int)((gap & 127) | (gap > 127 ? 128 : 0)), o);
+			if (gap <= 127)
+				break;
+		}
+		fwrite(c, 1, KH_NER_CLASSES, o);
+		last = b;
+		kept++;
 	}
+	fprintf(stderr, "ner_train: %zu of %u buckets kept\n", kept, KH_NER_SIZE);
 	if (fclose(o)) {
 		fprintf(stderr, "ner_train: cannot write %s\n", out);
 		return 1;
