@@ -165,7 +165,7 @@ static int by_start(const void *a, const void *b)
 	return x->start < y->start ? -1 : x->start > y->start;
 }
 
-int fx_open(fx *x, const char *text, size_t len, const char *agency, kh_facts *out)
+int fx_open(fx *x, const char *text, size_t len, const char *agency, kh_facts *out, int tagging)
 {
 	memset(out, 0, sizeof *out);
 	memset(x, 0, sizeof *x);
@@ -197,6 +197,12 @@ int fx_open(fx *x, const char *text, size_t len, const char *agency, kh_facts *o
 	if (!x->failed)
 		fx_find_people(x);
 	if (!x->failed)
+		fx_find_mentions(x);
+	if (!tagging)
+		return x->failed ? -1 : 0; /* the tagger's trainer stops here */
+	if (!x->failed)
+		fx_tag(x);
+	if (!x->failed)
 		fx_find_statements(x);
 	if (!x->failed)
 		fx_find_mentions(x);
@@ -213,7 +219,9 @@ void fx_close(fx *x)
 	free(x->sent);
 	free(x->org_of);
 	free(x->kinds);
+	free(x->tags);
 	x->kinds = NULL;
+	x->tags = NULL;
 	x->orgs = NULL;
 	x->names = NULL;
 	x->t = NULL;
@@ -224,7 +232,7 @@ kh_status kh_find_facts(const char *text, size_t len, const char *agency, kh_per
                         size_t npcts, kh_facts *out, kh_error *err)
 {
 	fx x;
-	fx_open(&x, text, len, agency, out);
+	fx_open(&x, text, len, agency, out, 1);
 	if (!x.failed)
 		fx_find_subjects(&x, pcts, npcts);
 	if (!x.failed)

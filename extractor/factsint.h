@@ -52,6 +52,7 @@ typedef struct fx {
 	int *sent;       /* the first token of each token's sentence */
 	int *org_of;     /* the organization covering each token, or -1 */
 	unsigned *kinds; /* the one-word kinds of each token (FK bits) */
+	int *tags;       /* the tagger's BIO tag of each token (tagger.h), or NULL */
 	fx_org *orgs;
 	size_t norgs, orgcap;
 	fx_name *names;
@@ -83,9 +84,13 @@ char *fx_canonical(fx *x, int a, int b);
  * names included, up to a stop word, a name or a cue. Returns a when no role starts. */
 int fx_role_end(const fx *x, int a);
 
-/* Cuts the text into words and runs the passes up to the mentions (not the percentage
- * subjects). Returns 0, or -1 out of memory (x->failed). fx_close() frees what it made. */
-int fx_open(fx *x, const char *text, size_t len, const char *agency, kh_facts *out);
+/* Cuts the text into words and runs the passes: organizations, people, their mentions,
+ * then (when `tagging`) the tagger, the statements and the mentions again; not the
+ * percentage subjects. Returns 0, or -1 out of memory (x->failed). fx_close() frees
+ * what it made. The tagger's trainer stops before the tagger: its features are those. */
+int fx_open(fx *x, const char *text, size_t len, const char *agency, kh_facts *out, int tagging);
+/* Tags the tokens into x->tags when a model is compiled in (else leaves it NULL). */
+void fx_tag(fx *x);
 void fx_close(fx *x);
 /* The entities of the text: the tagger's when it has a model, else the rules'. */
 void fx_entities(fx *x);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "factsint.h"
+#include "tagger.h"
 
 typedef struct speaker {
 	int person; /* or -1 */
@@ -142,16 +143,32 @@ static int resolve_at(fx *x, int a, int b, speaker *s, int head)
 		}
 		if (k > a && x->t[k - 1].num)
 			continue; /* «۳۱ مردادماه وزیر نیرو»: a date, not a name */
+		if (x->tags && x->tags[k] == T_B_PER) {
+			/* a name the tagger found: «جان کری گفت», «اژه‌ای سخنگوی قوه قضاییه»
+			 */
+			int m = k + 1, sur = k;
+			while (m < x->nt && x->tags[m] == T_I_PER)
+				m++;
+			while (sur < m - 1 && fx_is(x, sur, FK(F_FIRST)))
+				sur++;
+			int ra = -1, rb = -1;
+			if (fx_is(x, m, FK(F_ROLE)))
+				ra = m, rb = fx_role_end(x, m);
+			s->person = fx_person(x, k, sur, m, ra, rb);
+			s->sa = k, s->sb = m;
+			return s->person >= 0;
+		}
 		if (fx_content(x, k) && !fx_is(x, k, FK(F_HONORIFIC))) {
 			/* a name without a first name: «زارع پور وزیر ...», «هادیان فر افزود»,
-			 * «میرزاده با تسلیت ... گفت» */
+			 * «میرزاده با تسلیت ... گفت»; with a tagger, a role must follow (else
+			 * the tagger would have found the name) */
 			int m = k;
 			while (m < b && m - k < 3 && fx_content(x, m) && !fx_is(x, m, FK(F_ROLE)) &&
 			       !fx_is(x, m, FK(F_ORG_HEAD)) && x->org_of[m] < 0)
 				m++;
 			int role = fx_is(x, m, FK(F_ROLE));
 			int adverb = m < b && m - k <= 2 && fx_is(x, m, FK(F_ADVERB));
-			if (m > k && (role || ((m == b || adverb) && head))) {
+			if (m > k && (role || ((m == b || adverb) && head && !x->tags))) {
 				int ra = role ? m : -1, rb = role ? fx_role_end(x, m) : -1;
 				s->person = fx_person(x, k, k, m, ra, rb);
 				s->sa = k, s->sb = m;

@@ -493,15 +493,24 @@ static void spread(const fx *x, int *tags)
 	free(v);
 }
 
-void fx_entities(fx *x)
+void fx_tag(fx *x)
 {
 	int *tags = malloc(((size_t)x->nt + 1) * sizeof *tags);
 	if (!tags || kh_ner_tag(x, tags)) {
 		free(tags);
+		return; /* no model (or memory): the rules alone */
+	}
+	spread(x, tags);
+	x->tags = tags;
+}
+
+void fx_entities(fx *x)
+{
+	int *tags = x->tags;
+	if (!tags) {
 		fx_rule_entities(x); /* no model: the rules' organizations and people */
 		return;
 	}
-	spread(x, tags);
 	kh_facts *o = x->out;
 	for (int i = 0; i < x->nt && !x->failed;) {
 		int type = tags[i] == T_B_ORG   ? KH_ENT_ORG
@@ -527,6 +536,5 @@ void fx_entities(fx *x)
 		        (kh_entity){(kh_entity_type)type, x->t[i].s, x->t[j - 1].e, c};
 		i = j;
 	}
-	free(tags);
 	merge_rules(x);
 }

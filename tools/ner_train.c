@@ -57,7 +57,7 @@ static int load_doc(const char *dir, const char *name, json_t *ents, doc *d)
 		return -1;
 	fx x;
 	kh_facts facts;
-	if (fx_open(&x, text, len, NULL, &facts)) {
+	if (fx_open(&x, text, len, NULL, &facts, 0)) {
 		fx_close(&x);
 		kh_facts_free(&facts);
 		free(text);
