@@ -10,7 +10,7 @@ JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 FUZZ_SECONDS ?= 20
 SHARED     ?= ../shared
 
-.PHONY: all deps build demo test test-plain asan fuzz fuzz-build bench quality format clean
+.PHONY: model all deps build demo test test-plain asan fuzz fuzz-build bench quality format clean
 
 all: build
 
@@ -64,7 +64,15 @@ bench: build
 quality: build
 	sh bench/quality.sh $(BUILD) $(SHARED)
 	sh bench/ner.sh $(BUILD) $(SHARED)
+	sh bench/ner-cv.sh $(BUILD) $(SHARED) peyma-dev 5 12
 	sh bench/stem.sh $(BUILD) $(SHARED)/corpus/peyma-dev 40
+
+# Retrains the entity tagger on a corpus of DOC.txt + gold.jsonl (default: PEYMA dev)
+# and compiles it in: `make model CORPUS=path`.
+CORPUS ?= $(SHARED)/corpus/peyma-dev
+model: build
+	./$(BUILD)/ner_train --epochs 12 $(CORPUS) extractor/model/ner.bin
+	cmake --build $(BUILD) -j $(JOBS)
 
 format:
 	clang-format -i $$(git ls-files '*.c' '*.h' '*.cc')

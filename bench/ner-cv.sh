@@ -25,3 +25,9 @@ while [ "$i" -lt "$k" ]; do
 done
 echo "== $corpus, $k-fold cross-validation, $epochs epochs (each document tagged by a model that never saw it)"
 python3 "$shared/eval/score-ner.py" "$dir" "$tmp/pred"
+# statements-dev is a sample of peyma-dev: its statements and percentage subjects, scored
+# from the same held-out records (the tagger feeds the speakers)
+if [ "$corpus" = peyma-dev ] && [ -f "$shared/corpus/statements-dev.jsonl" ]; then
+	echo "== statements-dev from the held-out records"
+	python3 "$shared/eval/score-statements.py" "$shared/corpus/statements-dev.jsonl" "$dir" "$tmp/pred"
+fi

@@ -28,6 +28,12 @@ static int phrase_before(const fx *x, int b, int max, int floor)
 	return a;
 }
 
+/* A light verb, or the noun of a compound verb before one. */
+static int verbish(const fx *x, int k)
+{
+	return fx_is(x, k, FK(F_LIGHT_VERB)) || fx_is(x, k + 1, FK(F_LIGHT_VERB));
+}
+
 static void set(fx *x, kh_percentage *p, int a, int b)
 {
 	p->has_subject = 1;
@@ -93,6 +99,22 @@ static void one(fx *x, kh_percentage *p)
 			e++;
 		set(x, p, r, e);
 		return;
+	}
+	/* «۱۰ درصد در شهر تهران», «۲ درصد در خصوص سایر شهرها»: where the share is */
+	if (fx_word(x, fb + 1, "در")) {
+		int r2 = fb + 2;
+		if (fx_word(x, r2, "خصوص") || fx_word(x, r2, "مورد"))
+			r2++;
+		int q = fx_word(x, r2, "سایر") || fx_word(x, r2, "همه") || fx_word(x, r2, "برخی");
+		if ((fx_content(x, r2) || (q && fx_content(x, r2 + 1))) &&
+		    !fx_is(x, r2, FK(F_CHANGE)) && !verbish(x, r2)) {
+			int e = r2 + q; /* «سایر شهرها»: a quantifier and its noun */
+			while (e < x->nt && e - r2 < 3 && fx_content(x, e) && !verbish(x, e) &&
+			       !x->t[e].nl)
+				e++;
+			set(x, p, r2, e);
+			return;
+		}
 	}
 	int b = fa;
 	while (b > s0 && b > fa - 4 &&
