@@ -28,6 +28,16 @@ demo: build
 	./$(BUILD)/extract tests/fixtures/seed-article.html
 	@echo "== extract --jsonl of the windows-1256 copy and a second page"
 	./$(BUILD)/extract --jsonl tests/fixtures/seed-article.cp1256.html tests/fixtures/news-table-layout.html
+	@echo "== index the sample pages into $(BUILD)/demo-db, then search it"
+	rm -rf $(BUILD)/demo-db
+	./$(BUILD)/khabar index $(BUILD)/demo-db tests/fixtures/seed-article.html \
+		tests/fixtures/news-lead.html tests/fixtures/news-table-layout.html
+	@echo "== what did «زارع‌پور» say? (spelled «زارعپور»: the same results)"
+	./$(BUILD)/khabar search $(BUILD)/demo-db 'speaker:«زارعپور»'
+	@echo "== facts about «سازمان توسعه تجارت», then every percentage from 30 to 40"
+	./$(BUILD)/khabar search $(BUILD)/demo-db 'org:«سازمان توسعه تجارت»'
+	./$(BUILD)/khabar search $(BUILD)/demo-db 'percent:30..40'
+	./$(BUILD)/khabar stats $(BUILD)/demo-db
 
 test-plain: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
@@ -39,7 +49,7 @@ asan: deps
 		ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS)
 
 fuzz-build: deps
-	CC=clang cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKH_FUZZ=ON
+	CC=clang CXX=clang++ cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKH_FUZZ=ON
 	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_extract fuzz_percent fuzz_normalize fuzz_dates
 
 fuzz: fuzz-build

@@ -12,6 +12,13 @@ int kh_cmd_extract(int argc, char **argv);
 /* `khabar normalize`: a stdin-to-stdout filter over kh_normalize(). */
 int kh_cmd_normalize(int argc, char **argv);
 
+/* `khabar index DB FILE...`: pages or records into the search database. */
+int kh_cmd_index(int argc, char **argv);
+
+/* `khabar search DB QUERY...` and `khabar stats DB`. */
+int kh_cmd_search(int argc, char **argv);
+int kh_cmd_stats(int argc, char **argv);
+
 /* Reads all of `path` ("-" for stdin) into a malloc'd buffer, refusing more
  * than `max` bytes. */
 kh_status kh_read_input(const char *path, size_t max, char **data, size_t *len, kh_error *err);

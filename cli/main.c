@@ -12,6 +12,10 @@ static void usage(FILE *f)
 	           "\n"
 	           "Commands:\n"
 	           "  extract    extract the article record (JSON) from pages or text\n"
+	           "  normalize  normalize Persian text (canonical or search keys), tokens, stems\n"
+	           "  index      store articles, statements and facts in a search database\n"
+	           "  search     search it: what an official said, which percentages\n"
+	           "  stats      what a search database holds\n"
 	           "\n"
 	           "  khabar COMMAND --help   help on one command\n"
 	           "  khabar --version        print the version\n");
@@ -35,6 +39,18 @@ int main(int argc, char **argv)
 	if (!strcmp(cmd, "extract")) {
 		argv[1] = "khabar extract";
 		return kh_cmd_extract(argc - 1, argv + 1);
+	}
+	if (!strcmp(cmd, "index")) {
+		argv[1] = "khabar index";
+		return kh_cmd_index(argc - 1, argv + 1);
+	}
+	if (!strcmp(cmd, "search")) {
+		argv[1] = "khabar search";
+		return kh_cmd_search(argc - 1, argv + 1);
+	}
+	if (!strcmp(cmd, "stats")) {
+		argv[1] = "khabar stats";
+		return kh_cmd_stats(argc - 1, argv + 1);
 	}
 	if (!strcmp(cmd, "normalize")) {
 		argv[1] = "khabar normalize";

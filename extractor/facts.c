@@ -263,6 +263,20 @@ void fx_rule_entities(fx *x)
 	fx_person_entities(x);
 }
 
+char *kh_org_canonical(const char *name, size_t len)
+{
+	if (!loaded)
+		load();
+	int nt = 0, u = 0;
+	kh_word *t = kh_words(name, len, &nt);
+	if (!t)
+		return NULL;
+	const kh_lex_entry *g = kh_lex_match(&lex, t, nt, 0, FK(F_ORG), &u);
+	char *c = g && u == nt ? strdup(g->extra) : NULL;
+	free(t);
+	return c;
+}
+
 void kh_facts_free(kh_facts *f)
 {
 	for (size_t i = 0; i < f->nentities; i++)

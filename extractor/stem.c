@@ -227,8 +227,8 @@ size_t kh_stem(const char *word, size_t len, char *out, size_t cap)
 			return drop_zwnj(out, len);
 	}
 	const char *first = strstr(out, ZWNJ);
-	if (first) { /* «دستگاه‌های», «می‌گوید», «منطقه‌ای»: the affixes
-		      * end at a ZWNJ
+	if (first) { /* «دستگاه‌های», «می‌گوید», «منطقه‌ای»: the
+		      * affixes end at a ZWNJ
 		      */
 		const char *last = first;
 		for (const char *q = first; (q = strstr(q + 3, ZWNJ)) != NULL;)

@@ -4,7 +4,7 @@
 set -eu
 
 PACKAGES="build-essential cmake pkg-config python3 clang libclang-rt-dev \
-libxml2-dev libicu-dev libjansson-dev libcmocka-dev"
+libxml2-dev libicu-dev libjansson-dev libcmocka-dev libxapian-dev xapian-tools g++"
 
 missing=""
 for p in $PACKAGES; do

@@ -71,6 +71,10 @@ typedef struct kh_facts {
 kh_status kh_find_facts(const char *text, size_t len, const char *agency, kh_percentage *pcts,
                         size_t npcts, kh_facts *out, kh_error *err);
 
+/* The canonical name of an organization as written, from the gazetteer («وزارت صمت» →
+ * «وزارت صنعت، معدن و تجارت»); NULL when the name is not a known one. malloc'd. */
+char *kh_org_canonical(const char *name, size_t len);
+
 /* Frees what kh_find_facts() filled in and zeroes `f`. */
 void kh_facts_free(kh_facts *f);
 

@@ -13,6 +13,7 @@
 #include "khabar/number.h"
 #include "khabar/percent.h"
 #include "khabar/facts.h"
+#include "khabar/index.h"
 #include "khabar/article.h"
 
 #endif
