@@ -50,11 +50,11 @@ asan: deps
 
 fuzz-build: deps
 	CC=clang CXX=clang++ cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKH_FUZZ=ON
-	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_extract fuzz_percent fuzz_normalize fuzz_dates
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_extract fuzz_percent fuzz_normalize fuzz_dates fuzz_query
 
 fuzz: fuzz-build
 	mkdir -p $(FUZZ_BUILD)/corpus-extract $(FUZZ_BUILD)/corpus-percent $(FUZZ_BUILD)/corpus-normalize \
-		$(FUZZ_BUILD)/corpus-dates
+		$(FUZZ_BUILD)/corpus-dates $(FUZZ_BUILD)/corpus-query
 	./$(FUZZ_BUILD)/fuzz/fuzz_extract -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -rss_limit_mb=2048 \
 		-timeout=10 $(FUZZ_BUILD)/corpus-extract tests/fixtures
 	./$(FUZZ_BUILD)/fuzz/fuzz_percent -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -rss_limit_mb=2048 \
@@ -63,6 +63,8 @@ fuzz: fuzz-build
 		-timeout=10 $(FUZZ_BUILD)/corpus-normalize tests/fixtures
 	./$(FUZZ_BUILD)/fuzz/fuzz_dates -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -rss_limit_mb=2048 \
 		-timeout=10 $(FUZZ_BUILD)/corpus-dates tests/fixtures
+	./$(FUZZ_BUILD)/fuzz/fuzz_query -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -rss_limit_mb=2048 \
+		-timeout=10 $(FUZZ_BUILD)/corpus-query tests/fixtures/query
 
 test: test-plain asan fuzz
 	@echo "make test: all suites passed"

@@ -10,16 +10,16 @@
 
 static void usage(FILE *f)
 {
-	fprintf(f,
-	        "Usage: khabar index [--batch N] [-q] DB FILE...\n"
-	        "Store articles in the search database DB (created if missing): HTML pages are\n"
-	        "extracted first; .json/.jsonl files and '-' (standard input) hold records as\n"
-	        "`extract --jsonl` prints them, one a line. Re-adding an article replaces it.\n"
-	        "\n"
-	        "  -b, --batch N   commit every N articles (default 100): a killed run keeps every\n"
-	        "                  batch committed before it; running again completes the rest\n"
-	        "  -q, --quiet     no progress line\n"
-	        "  -h, --help      this help\n");
+	fprintf(f, "Usage: khabar index [--batch N] [-q] DB FILE...\n"
+	           "Store articles in the search database DB (created if missing): HTML pages are\n"
+	           "extracted first; .json/.jsonl files and '-' (standard input) hold records as\n"
+	           "`extract --jsonl` prints them, one a line. Re-adding an article replaces it.\n"
+	           "\n"
+	           "  -b, --batch N   commit every N articles (default 100): a killed run keeps "
+	           "every\n"
+	           "                  batch committed before it; running again completes the rest\n"
+	           "  -q, --quiet     no progress line\n"
+	           "  -h, --help      this help\n");
 }
 
 static int is_records(const char *path)
@@ -92,8 +92,7 @@ static int page(run *r, const char *path)
 	char *json = NULL;
 	kh_extract_options o = {0};
 	if (kh_read_input(path, 64u << 20, &data, &len, &err) ||
-	    kh_extract_html(data, len, &o, &a, &err) ||
-	    !(json = kh_article_to_json(a, 0, &err))) {
+	    kh_extract_html(data, len, &o, &a, &err) || !(json = kh_article_to_json(a, 0, &err))) {
 		fprintf(stderr, "%s: %s: %s\n", r->prog, path, err.message);
 		r->failed++;
 		free(data);
@@ -148,6 +147,7 @@ int kh_cmd_index(int argc, char **argv)
 	}
 	kh_index_close(r.ix);
 	if (!r.quiet)
-		fprintf(stderr, "\r%s: %zu articles indexed, %zu failed\n", argv[0], r.added, r.failed);
+		fprintf(stderr, "\r%s: %zu articles indexed, %zu failed\n", argv[0], r.added,
+		        r.failed);
 	return rc ? 1 : r.failed ? 1 : 0;
 }

@@ -52,8 +52,10 @@ static void print_hit(const char *line, size_t len)
 		       json_string_value(json_object_get(o, "content")) ?: "");
 	} else if (type && !strcmp(type, "fact")) {
 		json_t *v = json_object_get(o, "value");
-		printf("%s: %g%% — %s\n", json_string_value(json_object_get(o, "organization")) ?: "—",
-		       json_number_value(v), json_string_value(json_object_get(o, "sentence")) ?: "");
+		printf("%s: %g%% — %s\n",
+		       json_string_value(json_object_get(o, "organization")) ?: "—",
+		       json_number_value(v),
+		       json_string_value(json_object_get(o, "sentence")) ?: "");
 	} else {
 		printf("%s\n  %s\n", title ? title : "(untitled)",
 		       json_string_value(json_object_get(o, "snippet")) ?: "");
@@ -66,13 +68,17 @@ static void print_hit(const char *line, size_t len)
 
 int kh_cmd_search(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-	        {"type", required_argument, NULL, 't'},   {"speaker", required_argument, NULL, 's'},
-	        {"org", required_argument, NULL, 'o'},    {"agency", required_argument, NULL, 'a'},
-	        {"from", required_argument, NULL, 'f'},   {"to", required_argument, NULL, 'T'},
-	        {"percent", required_argument, NULL, 'p'}, {"limit", required_argument, NULL, 'n'},
-	        {"jsonl", no_argument, NULL, 'j'},       {"help", no_argument, NULL, 'h'},
-	        {NULL, 0, NULL, 0}};
+	static const struct option longopts[] = {{"type", required_argument, NULL, 't'},
+	                                         {"speaker", required_argument, NULL, 's'},
+	                                         {"org", required_argument, NULL, 'o'},
+	                                         {"agency", required_argument, NULL, 'a'},
+	                                         {"from", required_argument, NULL, 'f'},
+	                                         {"to", required_argument, NULL, 'T'},
+	                                         {"percent", required_argument, NULL, 'p'},
+	                                         {"limit", required_argument, NULL, 'n'},
+	                                         {"jsonl", no_argument, NULL, 'j'},
+	                                         {"help", no_argument, NULL, 'h'},
+	                                         {NULL, 0, NULL, 0}};
 	/* options become prefixes of the query text, so both read the same way */
 	char extra[8192] = "";
 	size_t el = 0, limit = 10;

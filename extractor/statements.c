@@ -144,8 +144,8 @@ static int resolve_at(fx *x, int a, int b, speaker *s, int head)
 		if (k > a && x->t[k - 1].num)
 			continue; /* «۳۱ مردادماه وزیر نیرو»: a date, not a name */
 		if (x->tags && x->tags[k] == T_B_PER) {
-			/* a name the tagger found: «جان کری گفت», «اژه‌ای سخنگوی
-			 * قوه قضاییه»
+			/* a name the tagger found: «جان کری گفت», «اژه‌ای
+			 * سخنگوی قوه قضاییه»
 			 */
 			int m = k + 1, sur = k;
 			while (m < x->nt && x->tags[m] == T_I_PER)

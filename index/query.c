@@ -75,13 +75,14 @@ kh_status kh_query_parse(const char *s, kh_query *q, char **storage, kh_error *e
 			continue;
 		}
 		char *colon = strchr(p, ':'), *space = p + strcspn(p, " \t\n");
-		int prefixed = colon && colon < space && colon > p && colon[1] != '\0' &&
-		               colon[1] != ' ';
+		int prefixed =
+		        colon && colon < space && colon > p && colon[1] != '\0' && colon[1] != ' ';
 		if (!prefixed) {
 			char *v;
 			char *start = p;
 			if (value(&p, &w, &v))
-				return kh_error_set(err, KH_ERR_USAGE, "unbalanced quote in the query");
+				return kh_error_set(err, KH_ERR_USAGE,
+				                    "unbalanced quote in the query");
 			size_t vl = (size_t)(p - start);
 			if (tl + vl + 2 >= sizeof text)
 				return kh_error_set(err, KH_ERR_USAGE, "query too long");
@@ -93,7 +94,8 @@ kh_status kh_query_parse(const char *s, kh_query *q, char **storage, kh_error *e
 		size_t kl = (size_t)(colon - p);
 		char key[32];
 		if (kl >= sizeof key)
-			return kh_error_set(err, KH_ERR_USAGE, "unknown prefix '%.*s:'", (int)kl, p);
+			return kh_error_set(err, KH_ERR_USAGE, "unknown prefix '%.*s:'", (int)kl,
+			                    p);
 		memcpy(key, p, kl);
 		key[kl] = '\0';
 		p = colon + 1;
@@ -107,13 +109,15 @@ kh_status kh_query_parse(const char *s, kh_query *q, char **storage, kh_error *e
 		} else if (!strcmp(key, "agency")) {
 			q->agency = v;
 		} else if (!strcmp(key, "type")) {
-			q->type = !strcmp(v, "articles") || !strcmp(v, "article")       ? KH_DOC_ARTICLE
-			          : !strcmp(v, "statements") || !strcmp(v, "statement") ? KH_DOC_STATEMENT
-			          : !strcmp(v, "facts") || !strcmp(v, "fact")           ? KH_DOC_FACT
-			                                                                : KH_DOC_ANY;
+			q->type = !strcmp(v, "articles") || !strcmp(v, "article") ? KH_DOC_ARTICLE
+			          : !strcmp(v, "statements") || !strcmp(v, "statement")
+			                  ? KH_DOC_STATEMENT
+			          : !strcmp(v, "facts") || !strcmp(v, "fact") ? KH_DOC_FACT
+			                                                      : KH_DOC_ANY;
 			if (q->type == KH_DOC_ANY)
-				return kh_error_set(err, KH_ERR_USAGE,
-				                    "type: is articles, statements or facts, not '%s'", v);
+				return kh_error_set(
+				        err, KH_ERR_USAGE,
+				        "type: is articles, statements or facts, not '%s'", v);
 		} else if (!strcmp(key, "date")) {
 			if (range(v, &a, &b))
 				return kh_error_set(err, KH_ERR_USAGE,
@@ -123,8 +127,9 @@ kh_status kh_query_parse(const char *s, kh_query *q, char **storage, kh_error *e
 		} else if (!strcmp(key, "percent")) {
 			if (range(v, &a, &b) || (*a && number(a, &q->percent_min)) ||
 			    (*b && number(b, &q->percent_max)))
-				return kh_error_set(err, KH_ERR_USAGE,
-				                    "percent: wants a range MIN..MAX of numbers, not '%s'", v);
+				return kh_error_set(
+				        err, KH_ERR_USAGE,
+				        "percent: wants a range MIN..MAX of numbers, not '%s'", v);
 			if (!*a)
 				q->percent_min = -1e300;
 			if (!*b)
@@ -134,9 +139,10 @@ kh_status kh_query_parse(const char *s, kh_query *q, char **storage, kh_error *e
 				                    q->percent_min, q->percent_max);
 			q->has_percent = 1;
 		} else {
-			return kh_error_set(err, KH_ERR_USAGE,
-			                    "unknown prefix '%s:' (speaker, org, agency, type, date, percent)",
-			                    key);
+			return kh_error_set(
+			        err, KH_ERR_USAGE,
+			        "unknown prefix '%s:' (speaker, org, agency, type, date, percent)",
+			        key);
 		}
 	}
 	if (tl) {

@@ -109,7 +109,8 @@ static int is_org(json_t *r, json_t *subj)
 	json_int_t e = json_integer_value(json_object_get(subj, "end"));
 	size_t i;
 	json_t *en;
-	json_array_foreach(json_object_get(r, "entities"), i, en) {
+	json_array_foreach(json_object_get(r, "entities"), i, en)
+	{
 		const char *type = str(en, "type");
 		json_int_t a = json_integer_value(json_object_get(en, "start"));
 		json_int_t b = json_integer_value(json_object_get(en, "end"));
@@ -165,8 +166,8 @@ static json_t *sentence(const char *text, size_t len, size_t s, size_t e)
 	return json_stringn(text + a, b - a);
 }
 
-kh_status kh_record_docs(const char *json, size_t len, char **article, kh_ixdoc **docs,
-                         size_t *n, kh_error *err)
+kh_status kh_record_docs(const char *json, size_t len, char **article, kh_ixdoc **docs, size_t *n,
+                         kh_error *err)
 {
 	*docs = NULL;
 	*n = 0;
@@ -203,15 +204,15 @@ kh_status kh_record_docs(const char *json, size_t len, char **article, kh_ixdoc 
 	bad |= !*article;
 
 	/* what every document of the article shares */
-#define COMMON(d)                                                                             \
-	do {                                                                                  \
-		bad |= add_term(d, "", art) || add_term(d, KH_P_AGENCY, agency) ||             \
-		       add_name(d, KH_P_AGENCY, agency, 0) || add_name(d, KH_P_SITE, site, 0); \
-		if (iso) {                                                                    \
-			d->has_date = 1;                                                      \
-			d->date = ymd(iso);                                                   \
-			d->jalali = ymd(jal);                                                 \
-		}                                                                             \
+#define COMMON(d)                                                                                  \
+	do {                                                                                       \
+		bad |= add_term(d, "", art) || add_term(d, KH_P_AGENCY, agency) ||                 \
+		       add_name(d, KH_P_AGENCY, agency, 0) || add_name(d, KH_P_SITE, site, 0);     \
+		if (iso) {                                                                         \
+			d->has_date = 1;                                                           \
+			d->date = ymd(iso);                                                        \
+			d->jalali = ymd(jal);                                                      \
+		}                                                                                  \
 	} while (0)
 
 	/* the article */
@@ -228,9 +229,9 @@ kh_status kh_record_docs(const char *json, size_t len, char **article, kh_ixdoc 
 		size_t sn = tlen < 300 ? tlen : 300;
 		while (sn < tlen && sn > 0 && ((unsigned char)text[sn] & 0xC0) == 0x80)
 			sn--; /* the snippet ends between characters */
-		json_t *o = json_pack("{s:s, s:s?, s:s?, s:s?, s:s?, s:s?, s:s%}", "type", "article",
-		                      "title", title, "url", url, "date", iso, "jalali", jal, "agency",
-		                      agency, "snippet", text, sn);
+		json_t *o = json_pack("{s:s, s:s?, s:s?, s:s?, s:s?, s:s?, s:s%}", "type",
+		                      "article", "title", title, "url", url, "date", iso, "jalali",
+		                      jal, "agency", agency, "snippet", text, sn);
 		d->data = o ? json_dumps(o, JSON_COMPACT) : NULL;
 		json_decref(o);
 		bad |= !d->data;
@@ -240,7 +241,8 @@ kh_status kh_record_docs(const char *json, size_t len, char **article, kh_ixdoc 
 	/* its statements */
 	size_t i;
 	json_t *s;
-	json_array_foreach(json_object_get(r, "statements"), i, s) {
+	json_array_foreach(json_object_get(r, "statements"), i, s)
+	{
 		if (bad || !(d = new_doc(&v, &nd, &cap))) {
 			bad = 1;
 			break;
@@ -250,20 +252,24 @@ kh_status kh_record_docs(const char *json, size_t len, char **article, kh_ixdoc 
 		d->id = strdup(idt);
 		const char *speaker = str(s, "speaker"), *content = str(s, "content");
 		bad |= !d->id || add_term(d, KH_P_TYPE, "statement") ||
-		       add_name(d, KH_P_SPEAKER, speaker, 1) || add_canonical(d, KH_P_NAME, speaker);
+		       add_name(d, KH_P_SPEAKER, speaker, 1) ||
+		       add_canonical(d, KH_P_NAME, speaker);
 		COMMON(d);
 		if (content)
-			bad |= kh_text_words(content, strlen(content), &d->words, &d->nwords, &d->wcap);
+			bad |= kh_text_words(content, strlen(content), &d->words, &d->nwords,
+			                     &d->wcap);
 		json_t *o = json_pack("{s:s, s:s?, s:s?, s:s?, s:s?, s:s?, s:s?, s:s?}", "type",
-		                      "statement", "speaker", speaker, "role", str(s, "role"), "content",
-		                      content, "title", title, "url", url, "date", iso, "jalali", jal);
+		                      "statement", "speaker", speaker, "role", str(s, "role"),
+		                      "content", content, "title", title, "url", url, "date", iso,
+		                      "jalali", jal);
 		d->data = o ? json_dumps(o, JSON_COMPACT) : NULL;
 		json_decref(o);
 		bad |= !d->data;
 	}
 	/* its percentages */
 	json_t *p;
-	json_array_foreach(json_object_get(r, "percentages"), i, p) {
+	json_array_foreach(json_object_get(r, "percentages"), i, p)
+	{
 		if (bad || !(d = new_doc(&v, &nd, &cap))) {
 			bad = 1;
 			break;
@@ -282,14 +288,16 @@ kh_status kh_record_docs(const char *json, size_t len, char **article, kh_ixdoc 
 		d->percent = json_number_value(json_object_get(p, "value"));
 		size_t ps = (size_t)json_integer_value(json_object_get(p, "start"));
 		size_t pe = (size_t)json_integer_value(json_object_get(p, "end"));
-		json_t *sent = ps <= pe && pe <= tlen ? sentence(text, tlen, ps, pe) : json_string("");
+		json_t *sent =
+		        ps <= pe && pe <= tlen ? sentence(text, tlen, ps, pe) : json_string("");
 		const char *st = json_string_value(sent);
 		if (st)
 			bad |= kh_text_words(st, strlen(st), &d->words, &d->nwords, &d->wcap);
 		json_t *o = json_pack("{s:s, s:s?, s:s?, s:O, s:O, s:s?, s:s?, s:s?, s:s?}", "type",
-		                      "fact", "organization", sc ? sc : ss, "surface", str(p, "surface"),
-		                      "value", json_object_get(p, "value"), "sentence", sent, "title",
-		                      title, "url", url, "date", iso, "jalali", jal);
+		                      "fact", "organization", sc ? sc : ss, "surface",
+		                      str(p, "surface"), "value", json_object_get(p, "value"),
+		                      "sentence", sent, "title", title, "url", url, "date", iso,
+		                      "jalali", jal);
 		json_decref(sent);
 		d->data = o ? json_dumps(o, JSON_COMPACT) : NULL;
 		json_decref(o);

@@ -27,22 +27,22 @@ static kh_status fail(kh_error *err, kh_status code, const char *what, const std
 	return kh_error_set(err, code, "%s: %s", what, msg.c_str());
 }
 
-#define GUARD(what)                                                                          \
-	catch (const Xapian::DatabaseLockError &e)                                           \
-	{                                                                                    \
-		return fail(err, KH_ERR_IO, what, "the database is in use by another writer"); \
-	}                                                                                    \
-	catch (const Xapian::Error &e)                                                       \
-	{                                                                                    \
-		return fail(err, KH_ERR_IO, what, e.get_description());                          \
-	}                                                                                    \
-	catch (const std::bad_alloc &)                                                       \
-	{                                                                                    \
-		return kh_error_set(err, KH_ERR_NOMEM, "%s: out of memory", what);           \
-	}                                                                                    \
-	catch (...)                                                                          \
-	{                                                                                    \
-		return kh_error_set(err, KH_ERR_INTERNAL, "%s: unexpected error", what);     \
+#define GUARD(what)                                                                                \
+	catch (const Xapian::DatabaseLockError &e)                                                 \
+	{                                                                                          \
+		return fail(err, KH_ERR_IO, what, "the database is in use by another writer");     \
+	}                                                                                          \
+	catch (const Xapian::Error &e)                                                             \
+	{                                                                                          \
+		return fail(err, KH_ERR_IO, what, e.get_description());                            \
+	}                                                                                          \
+	catch (const std::bad_alloc &)                                                             \
+	{                                                                                          \
+		return kh_error_set(err, KH_ERR_NOMEM, "%s: out of memory", what);                 \
+	}                                                                                          \
+	catch (...)                                                                                \
+	{                                                                                          \
+		return kh_error_set(err, KH_ERR_INTERNAL, "%s: unexpected error", what);           \
 	}
 
 extern "C" kh_status kh_index_open_writable(const char *path, kh_index **out, kh_error *err)
@@ -111,7 +111,8 @@ extern "C" kh_status kh_index_add_record(kh_index *ix, const char *json, size_t 
 				doc.add_value(KH_SLOT_JALALI, Xapian::sortable_serialise(d.jalali));
 			}
 			if (d.has_percent)
-				doc.add_value(KH_SLOT_PERCENT, Xapian::sortable_serialise(d.percent));
+				doc.add_value(KH_SLOT_PERCENT,
+				              Xapian::sortable_serialise(d.percent));
 			ix->w->replace_document(d.id, doc);
 		}
 		kh_ixdocs_free(docs, n);
@@ -152,7 +153,8 @@ extern "C" void kh_index_close(kh_index *ix)
 }
 
 // The words of the free text, all required; a quoted run («"..."» or «...») a phrase.
-// Unquoted runs are normalized whole, so «می گوید» joins as «می‌گوید» did at index time.
+// Unquoted runs are normalized whole, so «می گوید» joins as «می‌گوید» did at index
+// time.
 static Xapian::Query text_query(const char *text)
 {
 	std::vector<Xapian::Query> parts;
@@ -217,13 +219,14 @@ static bool date_value(const char *s, Xapian::valueno *slot, double *v)
 	return true;
 }
 
-extern "C" kh_status kh_index_search(kh_index *ix, const kh_query *q, char **results,
-                                     size_t *count, kh_error *err)
+extern "C" kh_status kh_index_search(kh_index *ix, const kh_query *q, char **results, size_t *count,
+                                     kh_error *err)
 {
 	*results = nullptr;
 	*count = 0;
 	try {
-		Xapian::Query query = q->text && *q->text ? text_query(q->text) : Xapian::Query::MatchAll;
+		Xapian::Query query =
+		        q->text && *q->text ? text_query(q->text) : Xapian::Query::MatchAll;
 		std::vector<Xapian::Query> filters;
 		static const char *const types[] = {nullptr, "article", "statement", "fact"};
 		if (q->type != KH_DOC_ANY)
@@ -248,20 +251,26 @@ extern "C" kh_status kh_index_search(kh_index *ix, const kh_query *q, char **res
 			double lo = -1e300, hi = 1e300;
 			Xapian::valueno s1 = KH_SLOT_DATE, s2 = KH_SLOT_DATE;
 			if (q->from && !date_value(q->from, &s1, &lo))
-				return kh_error_set(err, KH_ERR_USAGE, "bad date '%s' (YYYY-MM-DD)", q->from);
+				return kh_error_set(err, KH_ERR_USAGE, "bad date '%s' (YYYY-MM-DD)",
+				                    q->from);
 			if (q->to && !date_value(q->to, &s2, &hi))
-				return kh_error_set(err, KH_ERR_USAGE, "bad date '%s' (YYYY-MM-DD)", q->to);
+				return kh_error_set(err, KH_ERR_USAGE, "bad date '%s' (YYYY-MM-DD)",
+				                    q->to);
 			if (q->from && q->to && s1 != s2)
-				return kh_error_set(err, KH_ERR_USAGE,
-				                    "a date range is Jalali at both ends or ISO at both ends");
+				return kh_error_set(
+				        err, KH_ERR_USAGE,
+				        "a date range is Jalali at both ends or ISO at both ends");
 			slot = q->from ? s1 : s2;
 			if (lo > hi)
-				return kh_error_set(err, KH_ERR_USAGE, "the date range ends before it starts");
+				return kh_error_set(err, KH_ERR_USAGE,
+				                    "the date range ends before it starts");
 			filters.emplace_back(Xapian::Query::OP_VALUE_RANGE, slot,
-			                     Xapian::sortable_serialise(lo), Xapian::sortable_serialise(hi));
+			                     Xapian::sortable_serialise(lo),
+			                     Xapian::sortable_serialise(hi));
 		}
 		if (q->has_percent) {
-			filters.emplace_back(Xapian::Query::OP_VALUE_RANGE, (Xapian::valueno)KH_SLOT_PERCENT,
+			filters.emplace_back(Xapian::Query::OP_VALUE_RANGE,
+			                     (Xapian::valueno)KH_SLOT_PERCENT,
 			                     Xapian::sortable_serialise(q->percent_min),
 			                     Xapian::sortable_serialise(q->percent_max));
 			if (q->type == KH_DOC_ANY)
@@ -316,7 +325,8 @@ extern "C" kh_status kh_index_stats(kh_index *ix, size_t top, char **json, kh_er
 					if ((unsigned char)c >= 0x20)
 						name += c;
 				}
-				s += (i ? ",{\"name\":\"" : "{\"name\":\"") + name + "\",\"documents\":" + n + "}";
+				s += (i ? ",{\"name\":\"" : "{\"name\":\"") + name +
+				     "\",\"documents\":" + n + "}";
 			}
 			return s + "]";
 		};
@@ -324,7 +334,8 @@ extern "C" kh_status kh_index_stats(kh_index *ix, size_t top, char **json, kh_er
 		snprintf(head, sizeof head,
 		         "{\"documents\":%lu,\"articles\":%lu,\"statements\":%lu,\"facts\":%lu,",
 		         (unsigned long)db.get_doccount(), freq(std::string(KH_P_TYPE) + "article"),
-		         freq(std::string(KH_P_TYPE) + "statement"), freq(std::string(KH_P_TYPE) + "fact"));
+		         freq(std::string(KH_P_TYPE) + "statement"),
+		         freq(std::string(KH_P_TYPE) + "fact"));
 		std::string s = std::string(head) + "\"top_speakers\":" + tops(KH_P_NAME) +
 		                ",\"top_organizations\":" + tops(KH_P_ORGNAME) + "}";
 		*json = strdup(s.c_str());
