@@ -1,9 +1,12 @@
 /* cmd_index.c — `khabar index DB FILE...`: pages (extracted here) or records (`extract
  * --jsonl` output, a file or `-` for standard input) into the Xapian database DB. */
 #include <getopt.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <jansson.h>
 
 #include "cli.h"
 #include "khabar/khabar.h"
@@ -57,53 +60,105 @@ static int add(run *r, const char *json, size_t len, const char *where)
 	return 0;
 }
 
-static int records(run *r, const char *path)
+/* Extraction runs in a second thread while this one writes the index: the records pass
+ * through a small queue, in order. */
+typedef struct item {
+	char *json;  /* a record, or NULL with `error` set */
+	char *where; /* file (and line) for messages */
+	char *error; /* why it failed */
+} item;
+
+#define QSIZE 32
+
+typedef struct queue {
+	item v[QSIZE];
+	size_t head, count;
+	int done;
+	pthread_mutex_t mu;
+	pthread_cond_t more, room;
+	char **files;
+	int nfiles;
+} queue;
+
+static void put(queue *q, char *json, const char *where, const char *error)
+{
+	item it = {json, strdup(where), error ? strdup(error) : NULL};
+	pthread_mutex_lock(&q->mu);
+	while (q->count == QSIZE)
+		pthread_cond_wait(&q->room, &q->mu);
+	q->v[(q->head + q->count++) % QSIZE] = it;
+	pthread_cond_signal(&q->more);
+	pthread_mutex_unlock(&q->mu);
+}
+
+static void records(queue *q, const char *path)
 {
 	FILE *f = strcmp(path, "-") ? fopen(path, "r") : stdin;
 	if (!f) {
-		fprintf(stderr, "%s: %s: cannot open\n", r->prog, path);
-		r->failed++;
-		return 0;
+		put(q, NULL, path, "cannot open");
+		return;
 	}
 	char *line = NULL;
 	size_t cap = 0, lineno = 0;
 	ssize_t n;
-	int rc = 0;
-	while (!rc && (n = getline(&line, &cap, f)) > 0) {
+	while ((n = getline(&line, &cap, f)) > 0) {
 		lineno++;
 		if (n <= 1)
 			continue;
 		char where[4096];
 		snprintf(where, sizeof where, "%s:%zu", path, lineno);
-		rc = add(r, line, (size_t)n, where);
+		put(q, strndup(line, (size_t)n), where, NULL);
 	}
 	free(line);
 	if (f != stdin)
 		fclose(f);
-	return rc;
 }
 
-static int page(run *r, const char *path)
+static void page(queue *q, const char *path)
 {
-	char *data = NULL;
+	char *data = NULL, *json = NULL;
 	size_t len = 0;
 	kh_error err = {0};
 	kh_article *a = NULL;
-	char *json = NULL;
 	kh_extract_options o = {0};
 	if (kh_read_input(path, 64u << 20, &data, &len, &err) ||
-	    kh_extract_html(data, len, &o, &a, &err) || !(json = kh_article_to_json(a, 0, &err))) {
-		fprintf(stderr, "%s: %s: %s\n", r->prog, path, err.message);
-		r->failed++;
-		free(data);
-		kh_article_free(a);
-		return 0;
-	}
-	int rc = add(r, json, strlen(json), path);
-	free(json);
+	    kh_extract_html(data, len, &o, &a, &err) || !(json = kh_article_to_json(a, 0, &err)))
+		put(q, NULL, path, err.message);
+	else
+		put(q, json, path, NULL);
 	free(data);
 	kh_article_free(a);
-	return rc;
+}
+
+static void *producer(void *arg)
+{
+	queue *q = arg;
+	for (int i = 0; i < q->nfiles; i++)
+		if (is_records(q->files[i]))
+			records(q, q->files[i]);
+		else
+			page(q, q->files[i]);
+	pthread_mutex_lock(&q->mu);
+	q->done = 1;
+	pthread_cond_signal(&q->more);
+	pthread_mutex_unlock(&q->mu);
+	return NULL;
+}
+
+/* The tables the extractor loads on first use, loaded here before a second thread runs. */
+static void warm_up(void)
+{
+	static const char page_text[] =
+	        "<html><head><title>t</title></head><body><p>جواد موحد گفت: ۱۰ درصد در آبان "
+	        "۱۴۰۲.</p></body></html>";
+	kh_article *a = NULL;
+	kh_extract_options o = {0};
+	if (kh_extract_html(page_text, sizeof page_text - 1, &o, &a, NULL) == KH_OK)
+		free(kh_article_to_json(a, 0, NULL));
+	kh_article_free(a);
+	char out[16];
+	kh_stem("کتابها", strlen("کتابها"), out, sizeof out);
+	json_object_seed(0);
 }
 
 int kh_cmd_index(int argc, char **argv)
@@ -138,9 +193,43 @@ int kh_cmd_index(int argc, char **argv)
 		fprintf(stderr, "%s: %s: %s\n", argv[0], argv[optind], err.message);
 		return 1;
 	}
+	warm_up();
+	queue q = {.files = argv + optind + 1, .nfiles = argc - optind - 1};
+	pthread_mutex_init(&q.mu, NULL);
+	pthread_cond_init(&q.more, NULL);
+	pthread_cond_init(&q.room, NULL);
+	pthread_t th;
 	int rc = 0;
-	for (int i = optind + 1; i < argc && !rc; i++)
-		rc = is_records(argv[i]) ? records(&r, argv[i]) : page(&r, argv[i]);
+	if (pthread_create(&th, NULL, producer, &q)) {
+		fprintf(stderr, "%s: cannot start a thread\n", argv[0]);
+		kh_index_close(r.ix);
+		return 1;
+	}
+	for (;;) {
+		pthread_mutex_lock(&q.mu);
+		while (!q.count && !q.done)
+			pthread_cond_wait(&q.more, &q.mu);
+		if (!q.count && q.done) {
+			pthread_mutex_unlock(&q.mu);
+			break;
+		}
+		item it = q.v[q.head];
+		q.head = (q.head + 1) % QSIZE;
+		q.count--;
+		pthread_cond_signal(&q.room);
+		pthread_mutex_unlock(&q.mu);
+		if (!rc && it.json) {
+			rc = add(&r, it.json, strlen(it.json), it.where ? it.where : "?");
+		} else if (!rc) {
+			fprintf(stderr, "%s: %s: %s\n", argv[0], it.where ? it.where : "?",
+			        it.error ? it.error : "out of memory");
+			r.failed++;
+		}
+		free(it.json);
+		free(it.where);
+		free(it.error);
+	}
+	pthread_join(th, NULL);
 	if (kh_index_commit(r.ix, &err)) {
 		fprintf(stderr, "%s: %s\n", argv[0], err.message);
 		rc = -1;

@@ -64,9 +64,18 @@ kh_status kh_tokenize(const char *text, size_t len, kh_token **out, size_t *n, k
 		free(off);
 		return kh_error_set(err, KH_ERR_NOMEM, "out of memory tokenizing");
 	}
+	/* one iterator per thread, made once: opening one costs more than cutting a page */
+	static _Thread_local UBreakIterator *cached;
 	UErrorCode st = U_ZERO_ERROR;
-	UBreakIterator *bi = ubrk_open(UBRK_WORD, "fa", u16, n16, &st);
+	UBreakIterator *bi = cached;
+	if (bi)
+		ubrk_setText(bi, u16, n16, &st);
+	else
+		bi = cached = ubrk_open(UBRK_WORD, "fa", u16, n16, &st);
 	if (U_FAILURE(st)) {
+		if (bi)
+			ubrk_close(bi);
+		cached = NULL;
 		free(u16);
 		free(off);
 		return kh_error_set(err, KH_ERR_INTERNAL, "ICU word break iterator: %s",
@@ -97,7 +106,11 @@ kh_status kh_tokenize(const char *text, size_t len, kh_token **out, size_t *n, k
 		v = grown;
 		v[cnt++] = (kh_token){off[a], off[b], kind};
 	}
-	ubrk_close(bi);
+	/* the iterator stays for the next call; it points at u16 until then: reset it to an
+	 * empty text so that it never reads freed memory */
+	static const UChar empty[1] = {0};
+	UErrorCode st2 = U_ZERO_ERROR;
+	ubrk_setText(bi, empty, 0, &st2);
 	free(u16);
 	free(off);
 	if (rc != KH_OK) {

@@ -46,7 +46,8 @@ void kh_ixdocs_free(kh_ixdoc *d, size_t n);
 int kh_text_words(const char *text, size_t len, char ***words, size_t *n, size_t *cap);
 
 /* The key of a name or an organization: its search form with the spaces and ZWNJ
- * dropped («زارع پور» = «زارع‌پور» = «زارعپور»); malloc'd, NULL out of memory.
+ * dropped («زارع پور» = «زارع‌پور» = «زارعپور»); malloc'd, NULL out of
+ * memory.
  */
 char *kh_name_key(const char *s, size_t len);
 

@@ -153,8 +153,8 @@ extern "C" void kh_index_close(kh_index *ix)
 }
 
 // The words of the free text, all required; a quoted run («"..."» or «...») a phrase.
-// Unquoted runs are normalized whole, so «می گوید» joins as «می‌گوید» did at index
-// time.
+// Unquoted runs are normalized whole, so «می گوید» joins as «می‌گوید» did at
+// index time.
 static Xapian::Query text_query(const char *text)
 {
 	std::vector<Xapian::Query> parts;

@@ -4,9 +4,9 @@
  * One Xapian document per article, per statement and per percentage, linked by the
  * article's id (from its canonical URL, else a hash of its text). Words are indexed by
  * their stemmed search keys (kh_normalize SEARCH + kh_stem), the same function at index
- * and at query time, so «می‌گوید / میگوید / می گوید», ي/ی, ك/ک and the three
- * digit systems find the same documents. Re-adding an article replaces it and its statements and
- * facts. Every call returns a status and fills `err`: no C++ exception reaches C. */
+ * and at query time, so «می‌گوید / میگوید / می گوید», ي/ی, ك/ک and the
+ * three digit systems find the same documents. Re-adding an article replaces it and its statements
+ * and facts. Every call returns a status and fills `err`: no C++ exception reaches C. */
 #ifndef KHABAR_INDEX_H
 #define KHABAR_INDEX_H
 
