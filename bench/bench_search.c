@@ -63,10 +63,12 @@ int main(int argc, char **argv)
 			free(res);
 			free(storage);
 			clock_gettime(CLOCK_MONOTONIC, &b);
-			t[nt++] = (double)(b.tv_sec - a.tv_sec) * 1e3 + (double)(b.tv_nsec - a.tv_nsec) / 1e6;
+			t[nt++] = (double)(b.tv_sec - a.tv_sec) * 1e3 +
+			          (double)(b.tv_nsec - a.tv_nsec) / 1e6;
 		}
 	qsort(t, nt, sizeof *t, cmp);
-	printf("queries %zu (x%d), results %zu: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms\n",
+	printf("queries %zu (x%d), results %zu: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f "
+	       "ms\n",
 	       nq, rounds, hits, t[nt / 2], t[nt * 95 / 100], t[nt * 99 / 100], t[nt - 1]);
 	kh_index_close(ix);
 	for (size_t i = 0; i < nq; i++)

@@ -39,10 +39,10 @@ typedef struct run {
 	const char *prog;
 } run;
 
-static int add(run *r, const char *json, size_t len, const char *where)
+static int add(run *r, kh_prepared *doc, const char *where)
 {
 	kh_error err = {0};
-	if (kh_index_add_record(r->ix, json, len, &err)) {
+	if (kh_index_add_prepared(r->ix, doc, &err)) {
 		fprintf(stderr, "%s: %s: %s\n", r->prog, where, err.message);
 		r->failed++;
 		return err.code == KH_ERR_IO || err.code == KH_ERR_NOMEM ? -1 : 0;
@@ -63,9 +63,9 @@ static int add(run *r, const char *json, size_t len, const char *where)
 /* Extraction runs in a second thread while this one writes the index: the records pass
  * through a small queue, in order. */
 typedef struct item {
-	char *json;  /* a record, or NULL with `error` set */
-	char *where; /* file (and line) for messages */
-	char *error; /* why it failed */
+	kh_prepared *doc; /* a record's documents, or NULL with `error` set */
+	char *where;      /* file (and line) for messages */
+	char *error;      /* why it failed */
 } item;
 
 #define QSIZE 32
@@ -80,9 +80,17 @@ typedef struct queue {
 	int nfiles;
 } queue;
 
+/* Prepares the record `json` (freed here) and queues it, or queues the error. */
 static void put(queue *q, char *json, const char *where, const char *error)
 {
-	item it = {json, strdup(where), error ? strdup(error) : NULL};
+	kh_error err = {0};
+	kh_prepared *doc = NULL;
+	if (json && kh_index_prepare(json, strlen(json), &doc, &err))
+		error = err.message;
+	else if (!json && !error)
+		error = "out of memory";
+	free(json);
+	item it = {doc, strdup(where), error ? strdup(error) : NULL};
 	pthread_mutex_lock(&q->mu);
 	while (q->count == QSIZE)
 		pthread_cond_wait(&q->room, &q->mu);
@@ -218,14 +226,15 @@ int kh_cmd_index(int argc, char **argv)
 		q.count--;
 		pthread_cond_signal(&q.room);
 		pthread_mutex_unlock(&q.mu);
-		if (!rc && it.json) {
-			rc = add(&r, it.json, strlen(it.json), it.where ? it.where : "?");
+		if (!rc && it.doc) {
+			rc = add(&r, it.doc, it.where ? it.where : "?");
+			it.doc = NULL;
 		} else if (!rc) {
 			fprintf(stderr, "%s: %s: %s\n", argv[0], it.where ? it.where : "?",
 			        it.error ? it.error : "out of memory");
 			r.failed++;
 		}
-		free(it.json);
+		kh_prepared_free(it.doc);
 		free(it.where);
 		free(it.error);
 	}

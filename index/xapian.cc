@@ -83,21 +83,48 @@ extern "C" kh_status kh_index_open_readonly(const char *const *paths, size_t n, 
 	GUARD("cannot open the index")
 }
 
-extern "C" kh_status kh_index_add_record(kh_index *ix, const char *json, size_t len, kh_error *err)
-{
-	if (!ix || !ix->w)
-		return kh_error_set(err, KH_ERR_USAGE, "the index is not open for writing");
+struct kh_prepared {
 	char *article = nullptr;
 	kh_ixdoc *docs = nullptr;
 	size_t n = 0;
-	kh_status rc = kh_record_docs(json, len, &article, &docs, &n, err);
-	if (rc)
+};
+
+extern "C" void kh_prepared_free(kh_prepared *p)
+{
+	if (!p)
+		return;
+	kh_ixdocs_free(p->docs, p->n);
+	free(p->article);
+	delete p;
+}
+
+extern "C" kh_status kh_index_prepare(const char *json, size_t len, kh_prepared **out,
+                                      kh_error *err)
+{
+	*out = nullptr;
+	kh_prepared *p = new (std::nothrow) kh_prepared;
+	if (!p)
+		return kh_error_set(err, KH_ERR_NOMEM, "out of memory");
+	kh_status rc = kh_record_docs(json, len, &p->article, &p->docs, &p->n, err);
+	if (rc) {
+		delete p;
 		return rc;
+	}
+	*out = p;
+	return KH_OK;
+}
+
+extern "C" kh_status kh_index_add_prepared(kh_index *ix, kh_prepared *p, kh_error *err)
+{
+	if (!ix || !ix->w) {
+		kh_prepared_free(p);
+		return kh_error_set(err, KH_ERR_USAGE, "the index is not open for writing");
+	}
 	try {
 		// the article's previous documents go: a statement may have been dropped since
-		ix->w->delete_document(article);
-		for (size_t i = 0; i < n; i++) {
-			const kh_ixdoc &d = docs[i];
+		ix->w->delete_document(p->article);
+		for (size_t i = 0; i < p->n; i++) {
+			const kh_ixdoc &d = p->docs[i];
 			Xapian::Document doc;
 			doc.set_data(d.data);
 			doc.add_boolean_term(d.id);
@@ -115,17 +142,24 @@ extern "C" kh_status kh_index_add_record(kh_index *ix, const char *json, size_t 
 				              Xapian::sortable_serialise(d.percent));
 			ix->w->replace_document(d.id, doc);
 		}
-		kh_ixdocs_free(docs, n);
-		free(article);
+		kh_prepared_free(p);
 		return KH_OK;
 	} catch (...) {
-		kh_ixdocs_free(docs, n);
-		free(article);
+		kh_prepared_free(p);
 		try {
 			throw;
 		}
 		GUARD("cannot add the record")
 	}
+}
+
+extern "C" kh_status kh_index_add_record(kh_index *ix, const char *json, size_t len, kh_error *err)
+{
+	if (!ix || !ix->w)
+		return kh_error_set(err, KH_ERR_USAGE, "the index is not open for writing");
+	kh_prepared *p;
+	kh_status rc = kh_index_prepare(json, len, &p, err);
+	return rc ? rc : kh_index_add_prepared(ix, p, err);
 }
 
 extern "C" kh_status kh_index_commit(kh_index *ix, kh_error *err)

@@ -30,6 +30,20 @@ kh_status kh_index_open_readonly(const char *const *paths, size_t n, kh_index **
 /* Adds (or replaces) one article record (the JSON `extract` prints). */
 kh_status kh_index_add_record(kh_index *ix, const char *json, size_t len, kh_error *err);
 
+/* A record turned into index documents, not yet in any database. */
+typedef struct kh_prepared kh_prepared;
+
+/* Turns a record into its index documents (the slow part of adding: normalizing,
+ * cutting and stemming the words) without touching a database, so another thread than
+ * the writer's can do it. */
+kh_status kh_index_prepare(const char *json, size_t len, kh_prepared **out, kh_error *err);
+
+/* Adds (or replaces) a prepared record, and frees it whatever happens. */
+kh_status kh_index_add_prepared(kh_index *ix, kh_prepared *p, kh_error *err);
+
+/* Frees a prepared record that will not be added. NULL is fine. */
+void kh_prepared_free(kh_prepared *p);
+
 /* Makes what was added durable. */
 kh_status kh_index_commit(kh_index *ix, kh_error *err);
 
