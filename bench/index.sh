@@ -5,11 +5,16 @@
 # 2. search latency: p50/p95 over 1,000 queries on a database of N articles of K synthesized
 #    statements (default 20,000 x 50 = 1,000,000 statement documents), and its size.
 #   sh bench/index.sh BUILD_DIR SHARED_DIR [N] [K]
+# KEEP=DIR keeps the synthesized database there (to search it again); SKIP_INGEST=1
+# skips the first part.
 set -u
 build=${1:-build} shared=${2:-../shared} n=${3:-20000} k=${4:-50}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-for corpus in fa-news-html/pages web-multilingual-dev/html/eval; do
+big=${KEEP:-$tmp/big}
+corpora="fa-news-html/pages web-multilingual-dev/html/eval"
+[ -n "${SKIP_INGEST:-}" ] && corpora=""
+for corpus in $corpora; do
 	dir=$shared/corpus/$corpus
 	[ -d "$dir" ] || { echo "index: $dir not found, skipped"; continue; }
 	pages=$(find "$dir" -name '*.html' | wc -l)
@@ -32,11 +37,22 @@ peyma=$shared/corpus/peyma-dev
 if [ -d "$peyma" ]; then
 	python3 "$(dirname "$0")/synth.py" "$peyma" "$n" "$k" "$tmp/synth.jsonl" "$tmp/queries.txt"
 	t0=$(date +%s.%N)
-	"$build/khabar" index -q --batch 2000 "$tmp/big" "$tmp/synth.jsonl"
+	rm -rf "$big"
+	"$build/khabar" index -q --batch 2000 "$big" "$tmp/synth.jsonl"
 	t1=$(date +%s.%N)
 	echo "synthesized: $n articles x $k statements indexed in $(echo "$t1 - $t0" | bc) s," \
-		"$(du -sk "$tmp/big" | cut -f1) KB ($(($(du -sk "$tmp/big" | cut -f1) / n)) KB an article)"
-	"$build/khabar" stats "$tmp/big" | head -5
-	"$build/bench_search" "$tmp/big" "$tmp/queries.txt" 1 > /dev/null # warm the page cache
-	"$build/bench_search" "$tmp/big" "$tmp/queries.txt" 3
+		"$(du -sk "$big" | cut -f1) KB ($(($(du -sk "$big" | cut -f1) / n)) KB an article)"
+	"$build/khabar" stats "$big" | head -5
+	"$build/bench_search" "$big" "$tmp/queries.txt" 1 > /dev/null # warm the page cache
+	echo "all 1,000 queries:"
+	"$build/bench_search" "$big" "$tmp/queries.txt" 3
+	# by kind: two words; a speaker and a word; a speaker and a date range; a phrase
+	i=0
+	for kind in words speaker+word speaker+dates phrase; do
+		awk -v r="$i" 'NR % 4 == (r + 1) % 4' "$tmp/queries.txt" > "$tmp/q$i.txt"
+		printf '%s: ' "$kind"
+		"$build/bench_search" "$big" "$tmp/q$i.txt" 3
+		i=$((i + 1))
+	done
+	cp "$tmp/queries.txt" "$big.queries" 2> /dev/null || true
 fi

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <jansson.h>
 
@@ -73,7 +74,9 @@ typedef struct item {
 typedef struct queue {
 	item v[QSIZE];
 	size_t head, count;
-	int done;
+	int done;    /* producers finished */
+	int workers; /* producers started */
+	int next;    /* the next file to take */
 	pthread_mutex_t mu;
 	pthread_cond_t more, room;
 	char **files;
@@ -138,16 +141,23 @@ static void page(queue *q, const char *path)
 	kh_article_free(a);
 }
 
+/* A producer: takes the next file, extracts and prepares it; several run at once. */
 static void *producer(void *arg)
 {
 	queue *q = arg;
-	for (int i = 0; i < q->nfiles; i++)
+	for (;;) {
+		pthread_mutex_lock(&q->mu);
+		int i = q->next < q->nfiles ? q->next++ : -1;
+		pthread_mutex_unlock(&q->mu);
+		if (i < 0)
+			break;
 		if (is_records(q->files[i]))
 			records(q, q->files[i]);
 		else
 			page(q, q->files[i]);
+	}
 	pthread_mutex_lock(&q->mu);
-	q->done = 1;
+	q->done++;
 	pthread_cond_signal(&q->more);
 	pthread_mutex_unlock(&q->mu);
 	return NULL;
@@ -206,18 +216,25 @@ int kh_cmd_index(int argc, char **argv)
 	pthread_mutex_init(&q.mu, NULL);
 	pthread_cond_init(&q.more, NULL);
 	pthread_cond_init(&q.room, NULL);
-	pthread_t th;
-	int rc = 0;
-	if (pthread_create(&th, NULL, producer, &q)) {
+	/* as many extractors as cores (at most 4), this thread writing meanwhile */
+	pthread_t th[4];
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	int want = cores < 1 ? 1 : cores > 4 ? 4 : (int)cores, rc = 0;
+	if (want > q.nfiles)
+		want = q.nfiles > 0 ? q.nfiles : 1;
+	for (int i = 0; i < want; i++)
+		if (!pthread_create(&th[i], NULL, producer, &q))
+			q.workers++;
+	if (!q.workers) {
 		fprintf(stderr, "%s: cannot start a thread\n", argv[0]);
 		kh_index_close(r.ix);
 		return 1;
 	}
 	for (;;) {
 		pthread_mutex_lock(&q.mu);
-		while (!q.count && !q.done)
+		while (!q.count && q.done < q.workers)
 			pthread_cond_wait(&q.more, &q.mu);
-		if (!q.count && q.done) {
+		if (!q.count && q.done == q.workers) {
 			pthread_mutex_unlock(&q.mu);
 			break;
 		}
@@ -238,7 +255,8 @@ int kh_cmd_index(int argc, char **argv)
 		free(it.where);
 		free(it.error);
 	}
-	pthread_join(th, NULL);
+	for (int i = 0; i < q.workers; i++)
+		pthread_join(th[i], NULL);
 	if (kh_index_commit(r.ix, &err)) {
 		fprintf(stderr, "%s: %s\n", argv[0], err.message);
 		rc = -1;

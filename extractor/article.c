@@ -38,8 +38,29 @@ static int find_dates(kh_article *a)
 }
 
 /* Organizations, people, statements and percentage subjects. */
+/* Is the text Persian (or Arabic-script) enough for the facts' rules and tagger: a fifth
+ * of its letters at least? */
+static int persian_text(const char *s, size_t len)
+{
+	size_t arabic = 0, letters = 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == 0xD8 || c == 0xD9 || c == 0xDA || c == 0xDB)
+			arabic++, letters++; /* the lead byte of U+0600..U+06FF */
+		else if ((c | 32) >= 'a' && (c | 32) <= 'z')
+			letters++;
+		else if (c >= 0xC0)
+			letters++; /* another script's letter */
+	}
+	return letters && arabic * 5 >= letters;
+}
+
+/* Organizations, people, statements and percentage subjects: Persian rules and a model
+ * trained on Persian news, so other languages' texts are left without. */
 static int find_facts(kh_article *a)
 {
+	if (!persian_text(a->text, a->text_len))
+		return 0;
 	return kh_find_facts(a->text, a->text_len, a->agency, a->percentages, a->npercentages,
 	                     &a->facts, NULL) != KH_OK;
 }

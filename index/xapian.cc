@@ -317,8 +317,13 @@ extern "C" kh_status kh_index_search(kh_index *ix, const kh_query *q, char **res
 			                                    filters.end()));
 		Xapian::Enquire enq(ix->db());
 		enq.set_query(query);
-		if (!q->text || !*q->text) // no words to rank by: the newest first
-			enq.set_sort_by_value(KH_SLOT_DATE, true);
+		if (!q->text || !*q->text) {
+			// no words to rank by: the most recently indexed first (docids grow with
+			// ingest), which lets the matcher stop at the first `limit` documents
+			// instead of sorting every match by date
+			enq.set_weighting_scheme(Xapian::BoolWeight());
+			enq.set_docid_order(Xapian::Enquire::DESCENDING);
+		}
 		Xapian::MSet m = enq.get_mset(0, q->limit ? (Xapian::doccount)q->limit : 10);
 		std::string out;
 		for (auto it = m.begin(); it != m.end(); ++it) {
