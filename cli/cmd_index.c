@@ -163,19 +163,9 @@ static void *producer(void *arg)
 	return NULL;
 }
 
-/* The tables the extractor loads on first use, loaded here before a second thread runs. */
+/* jansson picks its hash seed on first use: before the threads do (its documentation). */
 static void warm_up(void)
 {
-	static const char page_text[] =
-	        "<html><head><title>t</title></head><body><p>جواد موحد گفت: ۱۰ درصد در آبان "
-	        "۱۴۰۲.</p></body></html>";
-	kh_article *a = NULL;
-	kh_extract_options o = {0};
-	if (kh_extract_html(page_text, sizeof page_text - 1, &o, &a, NULL) == KH_OK)
-		free(kh_article_to_json(a, 0, NULL));
-	kh_article_free(a);
-	char out[16];
-	kh_stem("کتابها", strlen("کتابها"), out, sizeof out);
 	json_object_seed(0);
 }
 

@@ -3,6 +3,7 @@
  * The text is cut into tokens (words, digit runs, punctuation). At each token the
  * patterns of include/khabar/dates.h are tried, longest first; words come from
  * data/months.tsv and data/dates.tsv, compared with ي/ی, ك/ک and ZWNJ folded. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,6 +12,8 @@
 #include "table.h"
 #include "utf8.h"
 #include "words.h"
+
+static pthread_once_t load_once = PTHREAD_ONCE_INIT; /* the tables load once, thread-safely */
 
 typedef kh_word tok;
 
@@ -181,8 +184,7 @@ static void load(void)
  * `kind` < 0 accepts any kind. Returns it and the tokens used in *used. */
 static const entry *match(const tok *t, int nt, int i, int kind, int *used)
 {
-	if (nents < 0)
-		load();
+	pthread_once(&load_once, load);
 	const entry *best = NULL;
 	int best_used = 0;
 	char buf[3 * MAXW + 1];
@@ -218,8 +220,7 @@ static const entry *match(const tok *t, int nt, int i, int kind, int *used)
 /* A month name, alone or with «ماه» joined or apart («آذرماه», «آذر ماه»). */
 static const entry *month_at(const tok *t, int nt, int i, int *used)
 {
-	if (nents < 0)
-		load();
+	pthread_once(&load_once, load);
 	int u;
 	const entry *m = match(t, nt, i, K_MONTH, &u);
 	if (m) {
@@ -1040,8 +1041,7 @@ kh_status kh_find_dates(const char *text, size_t len, const kh_ymd *published,
 	tok *t = kh_words(text, len, &nt);
 	if (!t)
 		return kh_error_set(err, KH_ERR_NOMEM, "out of memory finding dates");
-	if (nents < 0)
-		load();
+	pthread_once(&load_once, load);
 	kh_ymd pub_j, *pj = NULL;
 	if (published && g2j(*published, &pub_j))
 		pj = &pub_j;

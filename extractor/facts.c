@@ -1,11 +1,14 @@
 /* facts.c — kh_find_facts(): the tables, the shared helpers, and the order of the
  * passes (organizations, people, statements, mentions, percentage subjects). */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "factsint.h"
 #include "khabar/normalize.h"
 #include "table.h"
+
+static pthread_once_t load_once = PTHREAD_ONCE_INIT; /* the tables load once, thread-safely */
 
 static kh_lex lex;
 static int loaded;
@@ -169,8 +172,7 @@ int fx_open(fx *x, const char *text, size_t len, const char *agency, kh_facts *o
 {
 	memset(out, 0, sizeof *out);
 	memset(x, 0, sizeof *x);
-	if (!loaded)
-		load();
+	pthread_once(&load_once, load);
 	x->text = text;
 	x->len = len;
 	x->lx = &lex;
@@ -265,8 +267,7 @@ void fx_rule_entities(fx *x)
 
 char *kh_org_canonical(const char *name, size_t len)
 {
-	if (!loaded)
-		load();
+	pthread_once(&load_once, load);
 	int nt = 0, u = 0;
 	kh_word *t = kh_words(name, len, &nt);
 	if (!t)

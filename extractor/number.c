@@ -1,4 +1,5 @@
 /* number.c — digits in three systems and Persian number words. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -6,6 +7,8 @@
 #include "khabar/number.h"
 #include "table.h"
 #include "utf8.h"
+
+static pthread_once_t load_once = PTHREAD_ONCE_INIT; /* the tables load once, thread-safely */
 
 enum { W_UNIT, W_SCALE, W_FRAC };
 
@@ -56,8 +59,7 @@ static void load_words(void)
 
 static const word *lookup(const char *s, size_t n)
 {
-	if (nwords < 0)
-		load_words();
+	pthread_once(&load_once, load_words);
 	char buf[32];
 	if (n == 0 || n >= sizeof buf)
 		return NULL;

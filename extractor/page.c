@@ -1,4 +1,5 @@
 /* page.c — cut a parsed page into text segments and weigh element hints. */
+#include <pthread.h>
 #include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -9,6 +10,10 @@
 #include "page.h"
 #include "table.h"
 #include "utf8.h"
+
+static pthread_once_t hints_once = PTHREAD_ONCE_INIT;   /* the tables load once, thread-safely */
+static pthread_once_t phrases_once = PTHREAD_ONCE_INIT; /* the tables load once, thread-safely */
+static pthread_once_t stops_once = PTHREAD_ONCE_INIT;   /* the tables load once, thread-safely */
 
 /* Elements whose content a reader never sees as text. */
 static int skipped(xmlNodePtr n)
@@ -178,8 +183,7 @@ static int cached_attr_hint(hint_cache *c, const char *value)
 
 static int element_hint(xmlNodePtr n, hint_cache *cache)
 {
-	if (nhints < 0)
-		load_hints();
+	pthread_once(&hints_once, load_hints);
 	const char *name = (const char *)n->name;
 	int w = 0;
 	if (!strcmp(name, "body") || !strcmp(name, "html"))
@@ -271,8 +275,7 @@ static void load_phrases(void)
 
 int kh_page_is_boilerplate_phrase(const char *text, size_t len)
 {
-	if (nphrases < 0)
-		load_phrases();
+	pthread_once(&phrases_once, load_phrases);
 	if (len > 80)
 		len = 80; /* the phrases are short */
 	/* a cheap look at the first two folded bytes before folding it all */
@@ -371,8 +374,7 @@ static int cjk(uint32_t c)
 
 void kh_page_count_words(const char *text, size_t len, unsigned *words, unsigned *stops)
 {
-	if (!stops_loaded)
-		load_stops();
+	pthread_once(&stops_once, load_stops);
 	const unsigned char *p = (const unsigned char *)text, *end = p + len;
 	char w[64];
 	size_t wn = 0;

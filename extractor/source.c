@@ -1,5 +1,6 @@
 /* source.c — who published the article: the site, the credited news agency and
  * the intermediary between them. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,6 +9,8 @@
 #include "metadata.h"
 #include "table.h"
 #include "utf8.h"
+
+static pthread_once_t load_once = PTHREAD_ONCE_INIT; /* the tables load once, thread-safely */
 
 /* The canonical agency named in `name`: a whole-word alias anywhere in it, or an
  * ambiguous (^) alias at its start. With `whole_only`, the alias must be all of
@@ -62,8 +65,7 @@ static void load_agencies(void)
  * `name` (used for site names). */
 char *kh_agency_canonical(const char *name, int whole_only)
 {
-	if (naliases < 0)
-		load_agencies();
+	pthread_once(&load_once, load_agencies);
 	char *key = kh_fold_dup(name);
 	if (!key)
 		return NULL;

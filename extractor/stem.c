@@ -3,6 +3,7 @@
  * The suffixes, prefixes and the words kept whole come from data/stem.tsv, folded to
  * search keys when first needed. Kept words sit in a small hash set. A ZWNJ in the word
  * marks where its parts meet, so the affixes are only looked for there. */
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,8 @@
 #include "khabar/stem.h"
 #include "table.h"
 #include "utf8.h"
+
+static pthread_once_t load_once = PTHREAD_ONCE_INIT; /* the tables load once, thread-safely */
 
 enum { A_PLURAL, A_COMPARATIVE, A_AN, A_PREFIX, A_KEEP_END };
 
@@ -212,8 +215,7 @@ static size_t drop_zwnj(char *s, size_t len)
 
 size_t kh_stem(const char *word, size_t len, char *out, size_t cap)
 {
-	if (naffix < 0)
-		load();
+	pthread_once(&load_once, load);
 	if (cap == 0)
 		return 0;
 	if (len >= cap)

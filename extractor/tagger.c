@@ -1,11 +1,14 @@
 /* tagger.c — features and greedy decoding of the ORG/PER/LOC tagger (tagger.h), and the
  * entities it gives. */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "khabar/normalize.h"
 #include "tagger.h"
+
+static pthread_once_t load_once = PTHREAD_ONCE_INIT; /* the tables load once, thread-safely */
 
 /* The model compiled in by extractor/nermodel.S (or read from KHABAR_NER_MODEL): "KHNER2",
  * two zero bytes, bits, classes and a float scale, then the buckets that have weights,
@@ -88,8 +91,7 @@ static void load_model(void)
 
 int kh_ner_has_model(void)
 {
-	if (!model_state)
-		load_model();
+	pthread_once(&load_once, load_model);
 	return model_state == 1;
 }
 
@@ -108,6 +110,31 @@ static uint32_t feat(int tpl, const char *v, size_t n)
 	return mix(h, v, n);
 }
 
+/* The same hash as feat(tpl, "a|b"), without joining the strings. */
+static uint32_t feat2(int tpl, const char *a, const char *b)
+{
+	uint32_t h = mix(2166136261u, &tpl, sizeof tpl);
+	h = mix(h, a, strlen(a));
+	h = mix(h, "|", 1);
+	return mix(h, b, strlen(b));
+}
+
+/* feat(tpl, "<decimal v>|b"). */
+static uint32_t feat_int(int tpl, int v, const char *b)
+{
+	char num[16];
+	int n = 0, i = 0;
+	unsigned u = (unsigned)v;
+	do
+		num[n++] = (char)('0' + u % 10);
+	while ((u /= 10) && n < 15);
+	char d[16] = {0};
+	for (; i < n; i++)
+		d[i] = num[n - 1 - i];
+	d[n] = '\0';
+	return feat2(tpl, d, b);
+}
+
 /* A word's form for features: folded letters, or the shape of a number or a sign.
  * `out` has room for MAXW bytes. */
 static void form(const fx *x, int i, char *out)
@@ -124,33 +151,6 @@ static void form(const fx *x, int i, char *out)
 	} else {
 		memcpy(out, x->t[i].f, x->t[i].flen + 1);
 	}
-}
-
-/* a, a separator and b in out (room for 2 * MAXW + 16 bytes); returns the length. */
-static size_t join(char *out, const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b);
-	memcpy(out, a, la);
-	out[la] = '|';
-	memcpy(out + la + 1, b, lb + 1);
-	return la + 1 + lb;
-}
-
-/* A number's decimal digits before a string, in out; returns the length. */
-static size_t join_int(char *out, int v, const char *b)
-{
-	char num[16];
-	int n = 0;
-	unsigned u = (unsigned)v;
-	do
-		num[n++] = (char)('0' + u % 10);
-	while ((u /= 10) && n < 15);
-	for (int i = 0; i < n; i++)
-		out[i] = num[n - 1 - i];
-	out[n] = '|';
-	size_t lb = strlen(b);
-	memcpy(out + n + 1, b, lb + 1);
-	return (size_t)n + 1 + lb;
 }
 
 /* The last `k` letters (UTF-8 code points) of s. */
@@ -255,8 +255,6 @@ uint32_t *kh_ner_static(const fx *x)
 		form(x, i + 2, w[3]);
 		int k = 0,
 		    fl[3] = {flags(x, name, i), flags(x, name, i - 1), flags(x, name, i + 1)};
-		char buf[2 * MAXW + 32];
-		size_t bl;
 		f[k++] = feat(0, "", 0); /* bias */
 		f[k++] = feat(1, w0, strlen(w0));
 		f[k++] = feat(2, w[0], strlen(w[0]));
@@ -268,17 +266,13 @@ uint32_t *kh_ner_static(const fx *x)
 		f[k++] = feat(7, s2, strlen(s2));
 		f[k++] = feat(8, w0, first_letters(w0, 3));
 		f[k++] = feat(9, w0, first_letters(w0, 2));
-		bl = join(buf, w[0], w0);
-		f[k++] = feat(10, buf, bl);
-		bl = join(buf, w0, w[1]);
-		f[k++] = feat(11, buf, bl);
+		f[k++] = feat2(10, w[0], w0);
+		f[k++] = feat2(11, w0, w[1]);
 		f[k++] = feat(12, (const char *)&fl[0], sizeof fl[0]);
 		f[k++] = feat(13, (const char *)&fl[1], sizeof fl[1]);
 		f[k++] = feat(14, (const char *)&fl[2], sizeof fl[2]);
-		bl = join_int(buf, fl[1], w0);
-		f[k++] = feat(15, buf, bl);
-		bl = join_int(buf, fl[0], w[0]);
-		f[k++] = feat(16, buf, bl);
+		f[k++] = feat_int(15, fl[1], w0);
+		f[k++] = feat_int(16, fl[0], w[0]);
 		int pr = per[i];
 		f[k++] = feat(17, (const char *)&pr, sizeof pr);
 		int nl = x->t[i].nl || i == 0;
@@ -287,12 +281,9 @@ uint32_t *kh_ner_static(const fx *x)
 		f[k++] = feat(19, (const char *)&latin, sizeof latin);
 		int len = x->t[i].flen > 12 ? 12 : (int)x->t[i].flen;
 		f[k++] = feat(20, (const char *)&len, sizeof len);
-		bl = join(buf, w[0], w[1]);
-		f[k++] = feat(21, buf, bl);
-		bl = join(buf, w[2], w[0]);
-		f[k++] = feat(22, buf, bl);
-		bl = join(buf, w[1], w[3]);
-		f[k++] = feat(23, buf, bl);
+		f[k++] = feat2(21, w[0], w[1]);
+		f[k++] = feat2(22, w[2], w[0]);
+		f[k++] = feat2(23, w[1], w[3]);
 		const char *p3 = last_letters(w[0], 3);
 		f[k++] = feat(24, p3, strlen(p3));
 		const char *n3 = last_letters(w[1], 3);
@@ -306,8 +297,7 @@ uint32_t *kh_ner_static(const fx *x)
 		int f2 = flags(x, name, i - 2);
 		f[k++] = feat(29, (const char *)&f2, sizeof f2);
 		f[k++] = feat(30, w[1], first_letters(w[1], 2));
-		bl = join_int(buf, fl[2], w0);
-		f[k++] = feat(31, buf, bl);
+		f[k++] = feat_int(31, fl[2], w0);
 	}
 	free(per);
 	free(name);

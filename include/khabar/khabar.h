@@ -1,4 +1,8 @@
-/* khabar/khabar.h — the whole public API of libkhabar in one include. */
+/* khabar/khabar.h — the whole public API of libkhabar in one include.
+ *
+ * Threads: every function may run in several threads at once on different data (the
+ * data tables load once, under pthread_once); a kh_index is used by one thread at a
+ * time. Call json_object_seed(0) once before starting threads that make records. */
 #ifndef KHABAR_H
 #define KHABAR_H
 
