@@ -2,6 +2,7 @@
  *
  * The text goes to UTF-16 once, with a table from each UTF-16 unit back to its UTF-8
  * byte; ICU finds the boundaries and tells each piece's kind by its rule status. */
+#include <pthread.h>
 #include <stdlib.h>
 
 #include <unicode/ubrk.h>
@@ -42,6 +43,19 @@ static int32_t to_utf16(const char *s, size_t len, UChar **u16, size_t **off)
 	return n;
 }
 
+static pthread_key_t iter_key;
+static pthread_once_t key_once = PTHREAD_ONCE_INIT;
+
+static void close_iter(void *bi)
+{
+	ubrk_close(bi);
+}
+
+static void make_key(void)
+{
+	pthread_key_create(&iter_key, close_iter);
+}
+
 static int is_blank(UChar32 c)
 {
 	return u_isUWhiteSpace(c) || c == 0x200C || c == 0x200D || c == 0xFEFF;
@@ -64,18 +78,19 @@ kh_status kh_tokenize(const char *text, size_t len, kh_token **out, size_t *n, k
 		free(off);
 		return kh_error_set(err, KH_ERR_NOMEM, "out of memory tokenizing");
 	}
-	/* one iterator per thread, made once: opening one costs more than cutting a page */
-	static _Thread_local UBreakIterator *cached;
+	/* one iterator per thread, made once (opening one costs more than cutting a page)
+	 * and closed when its thread ends */
+	pthread_once(&key_once, make_key);
 	UErrorCode st = U_ZERO_ERROR;
-	UBreakIterator *bi = cached;
+	UBreakIterator *bi = pthread_getspecific(iter_key);
 	if (bi)
 		ubrk_setText(bi, u16, n16, &st);
-	else
-		bi = cached = ubrk_open(UBRK_WORD, "fa", u16, n16, &st);
+	else if ((bi = ubrk_open(UBRK_WORD, "fa", u16, n16, &st)) != NULL && U_SUCCESS(st))
+		pthread_setspecific(iter_key, bi);
 	if (U_FAILURE(st)) {
 		if (bi)
 			ubrk_close(bi);
-		cached = NULL;
+		pthread_setspecific(iter_key, NULL);
 		free(u16);
 		free(off);
 		return kh_error_set(err, KH_ERR_INTERNAL, "ICU word break iterator: %s",
