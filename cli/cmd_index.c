@@ -84,6 +84,8 @@ typedef struct queue {
 } queue;
 
 /* Prepares the record `json` (freed here) and queues it, or queues the error. */
+static void put_doc(queue *q, kh_prepared *doc, const char *where, const char *error);
+
 static void put(queue *q, char *json, const char *where, const char *error)
 {
 	kh_error err = {0};
@@ -93,6 +95,12 @@ static void put(queue *q, char *json, const char *where, const char *error)
 	else if (!json && !error)
 		error = "out of memory";
 	free(json);
+	put_doc(q, doc, where, error);
+}
+
+/* Queues a prepared record, or the error. */
+static void put_doc(queue *q, kh_prepared *doc, const char *where, const char *error)
+{
 	item it = {doc, strdup(where), error ? strdup(error) : NULL};
 	pthread_mutex_lock(&q->mu);
 	while (q->count == QSIZE)
@@ -127,16 +135,17 @@ static void records(queue *q, const char *path)
 
 static void page(queue *q, const char *path)
 {
-	char *data = NULL, *json = NULL;
+	char *data = NULL;
 	size_t len = 0;
 	kh_error err = {0};
 	kh_article *a = NULL;
+	kh_prepared *doc = NULL;
 	kh_extract_options o = {0};
 	if (kh_read_input(path, 64u << 20, &data, &len, &err) ||
-	    kh_extract_html(data, len, &o, &a, &err) || !(json = kh_article_to_json(a, 0, &err)))
-		put(q, NULL, path, err.message);
+	    kh_extract_html(data, len, &o, &a, &err) || kh_index_prepare_article(a, &doc, &err))
+		put_doc(q, NULL, path, err.message);
 	else
-		put(q, json, path, NULL);
+		put_doc(q, doc, path, NULL);
 	free(data);
 	kh_article_free(a);
 }

@@ -183,7 +183,7 @@ static json_t *statements_json(const kh_article *a, int *bad)
 	return arr;
 }
 
-char *kh_article_to_json(const kh_article *a, int flags, kh_error *err)
+void *kh_article_to_jansson(const kh_article *a, kh_error *err)
 {
 	int bad = 0;
 	json_t *o = json_object();
@@ -240,11 +240,21 @@ char *kh_article_to_json(const kh_article *a, int flags, kh_error *err)
 	put(o, "dates", dates, &bad);
 	put(o, "people", people_json(a, &bad), &bad);
 	put(o, "statements", statements_json(a, &bad), &bad);
-	char *s = NULL;
-	if (!bad) {
-		size_t f = (flags & KH_JSON_PRETTY) ? JSON_INDENT(2) : JSON_COMPACT;
-		s = json_dumps(o, f | JSON_PRESERVE_ORDER);
+	if (bad) {
+		json_decref(o);
+		kh_error_set(err, KH_ERR_NOMEM, "out of memory building JSON");
+		return NULL;
 	}
+	return o;
+}
+
+char *kh_article_to_json(const kh_article *a, int flags, kh_error *err)
+{
+	json_t *o = kh_article_to_jansson(a, err);
+	if (!o)
+		return NULL;
+	size_t f = (flags & KH_JSON_PRETTY) ? JSON_INDENT(2) : JSON_COMPACT;
+	char *s = json_dumps(o, f | JSON_PRESERVE_ORDER);
 	json_decref(o);
 	if (!s)
 		kh_error_set(err, KH_ERR_NOMEM, "out of memory writing JSON");

@@ -40,6 +40,9 @@ typedef struct kh_ixdoc {
  * `*article` gets the article's id term (KH_P_ARTICLE + id, malloc'd). */
 kh_status kh_record_docs(const char *json, size_t len, char **article, kh_ixdoc **docs, size_t *n,
                          kh_error *err);
+/* The same from a parsed record (a jansson json_t *, borrowed). */
+kh_status kh_record_docs_json(void *record, char **article, kh_ixdoc **docs, size_t *n,
+                              kh_error *err);
 void kh_ixdocs_free(kh_ixdoc *d, size_t n);
 
 /* Appends the search keys of text's words (normalized, stemmed) to *words. 0 or -1. */

@@ -179,11 +179,23 @@ kh_status kh_record_docs(const char *json, size_t len, char **article, kh_ixdoc 
 		return kh_error_set(err, KH_ERR_PARSE, "not an article record: %s (line %d)",
 		                    r ? "not a JSON object" : je.text, je.line);
 	}
+	kh_status rc = kh_record_docs_json(r, article, docs, n, err);
+	json_decref(r);
+	return rc;
+}
+
+kh_status kh_record_docs_json(void *record, char **article, kh_ixdoc **docs, size_t *n,
+                              kh_error *err)
+{
+	json_t *r = record;
+	*docs = NULL;
+	*n = 0;
+	*article = NULL;
+	if (!json_is_object(r))
+		return kh_error_set(err, KH_ERR_PARSE, "not an article record: not a JSON object");
 	const char *text = str(r, "text"), *url = str(r, "url"), *title = str(r, "title");
-	if (!text) {
-		json_decref(r);
+	if (!text)
 		return kh_error_set(err, KH_ERR_PARSE, "not an article record: no \"text\"");
-	}
 	size_t tlen = json_string_length(json_object_get(r, "text"));
 	json_t *pub = json_object_get(r, "published"), *src = json_object_get(r, "source");
 	const char *iso = json_is_object(pub) ? str(pub, "iso") : NULL;
@@ -304,7 +316,6 @@ kh_status kh_record_docs(const char *json, size_t len, char **article, kh_ixdoc 
 		bad |= !d->data;
 	}
 #undef COMMON
-	json_decref(r);
 	if (bad) {
 		kh_ixdocs_free(v, nd);
 		free(*article);

@@ -12,6 +12,9 @@
 
 extern "C" {
 #include "ixdoc.h"
+#include <jansson.h>
+
+#include "khabar/article.h"
 #include "khabar/facts.h"
 #include "khabar/index.h"
 }
@@ -106,6 +109,25 @@ extern "C" kh_status kh_index_prepare(const char *json, size_t len, kh_prepared 
 	if (!p)
 		return kh_error_set(err, KH_ERR_NOMEM, "out of memory");
 	kh_status rc = kh_record_docs(json, len, &p->article, &p->docs, &p->n, err);
+	if (rc) {
+		delete p;
+		return rc;
+	}
+	*out = p;
+	return KH_OK;
+}
+
+extern "C" kh_status kh_index_prepare_article(const struct kh_article *a, kh_prepared **out,
+                                              kh_error *err)
+{
+	*out = nullptr;
+	void *r = kh_article_to_jansson(a, err);
+	if (!r)
+		return err ? err->code : KH_ERR_NOMEM;
+	kh_prepared *p = new (std::nothrow) kh_prepared;
+	kh_status rc = p ? kh_record_docs_json(r, &p->article, &p->docs, &p->n, err)
+	                 : kh_error_set(err, KH_ERR_NOMEM, "out of memory");
+	json_decref((json_t *)r);
 	if (rc) {
 		delete p;
 		return rc;

@@ -65,6 +65,10 @@ enum { KH_JSON_PRETTY = 1 };
  * KH_JSON_PRETTY, else one line. Returns a malloc'd string or NULL (and err). */
 char *kh_article_to_json(const kh_article *a, int flags, kh_error *err);
 
+/* The same record as a jansson `json_t *` (returned as void * so that this header needs
+ * no jansson): the caller owns it (json_decref). NULL out of memory. */
+void *kh_article_to_jansson(const kh_article *a, kh_error *err);
+
 #ifdef __cplusplus
 }
 #endif

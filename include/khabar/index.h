@@ -38,6 +38,10 @@ typedef struct kh_prepared kh_prepared;
  * the writer's can do it. */
 kh_status kh_index_prepare(const char *json, size_t len, kh_prepared **out, kh_error *err);
 
+/* The same from an extracted article, without writing and reading its JSON. */
+struct kh_article;
+kh_status kh_index_prepare_article(const struct kh_article *a, kh_prepared **out, kh_error *err);
+
 /* Adds (or replaces) a prepared record, and frees it whatever happens. */
 kh_status kh_index_add_prepared(kh_index *ix, kh_prepared *p, kh_error *err);
 
