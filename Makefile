@@ -32,8 +32,10 @@ demo: build
 	rm -rf $(BUILD)/demo-db
 	./$(BUILD)/khabar index $(BUILD)/demo-db tests/fixtures/seed-article.html \
 		tests/fixtures/news-lead.html tests/fixtures/news-table-layout.html
-	@echo "== what did «زارع‌پور» say? (spelled «زارعپور»: the same results)"
-	./$(BUILD)/khabar search $(BUILD)/demo-db 'speaker:«زارعپور»'
+	@echo "== what did «زارع پور» say? The same three statements however the name is spelled:"
+	./$(BUILD)/khabar search $(BUILD)/demo-db 'speaker:«زارع پور»'
+	./$(BUILD)/khabar search --jsonl $(BUILD)/demo-db 'speaker:«زارع‌پور»' | wc -l
+	./$(BUILD)/khabar search --jsonl $(BUILD)/demo-db 'speaker:«زارعپور»' | wc -l
 	@echo "== facts about «سازمان توسعه تجارت», then every percentage from 30 to 40"
 	./$(BUILD)/khabar search $(BUILD)/demo-db 'org:«سازمان توسعه تجارت»'
 	./$(BUILD)/khabar search $(BUILD)/demo-db 'percent:30..40'

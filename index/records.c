@@ -241,9 +241,10 @@ kh_status kh_record_docs_json(void *record, char **article, kh_ixdoc **docs, siz
 		size_t sn = tlen < 300 ? tlen : 300;
 		while (sn < tlen && sn > 0 && ((unsigned char)text[sn] & 0xC0) == 0x80)
 			sn--; /* the snippet ends between characters */
-		json_t *o = json_pack("{s:s, s:s?, s:s?, s:s?, s:s?, s:s?, s:s%}", "type",
+		/* the whole record, with what the search shows first */
+		json_t *o = json_pack("{s:s, s:s?, s:s?, s:s?, s:s?, s:s?, s:s%, s:O}", "type",
 		                      "article", "title", title, "url", url, "date", iso, "jalali",
-		                      jal, "agency", agency, "snippet", text, sn);
+		                      jal, "agency", agency, "snippet", text, sn, "record", r);
 		d->data = o ? json_dumps(o, JSON_COMPACT) : NULL;
 		json_decref(o);
 		bad |= !d->data;
