@@ -10,10 +10,11 @@
 
 static pthread_once_t load_once = PTHREAD_ONCE_INIT; /* the tables load once, thread-safely */
 
-/* The model compiled in by extractor/nermodel.S (or read from KHABAR_NER_MODEL): "KHNER2",
+/* The model compiled in by extractor/nermodel.S (or read from KHABAR_NER_MODEL): "KHNER3",
  * two zero bytes, bits, classes and a float scale, then the buckets that have weights,
- * each as a varint gap from the previous one and KH_NER_CLASSES int8 weights. It is
- * expanded once into a dense table. */
+ * each as a varint gap from the previous one, a byte whose bit c says class c has a
+ * weight, and those int8 weights in class order (most buckets have two). It is expanded
+ * once into a dense table. */
 extern const unsigned char kh_ner_model[];
 extern const unsigned long kh_ner_model_size;
 
@@ -49,7 +50,7 @@ static unsigned char *model_file(size_t *n)
 static int expand(const unsigned char *m, size_t n)
 {
 	uint32_t bits, classes;
-	if (n < 20 || memcmp(m, "KHNER2", 6))
+	if (n < 20 || memcmp(m, "KHNER3", 6))
 		return -1;
 	memcpy(&bits, m + 8, 4);
 	memcpy(&classes, m + 12, 4);
@@ -69,13 +70,16 @@ static int expand(const unsigned char *m, size_t n)
 			break;
 		gap |= (size_t)m[p++] << shift;
 		b += gap;
-		if (b >= KH_NER_SIZE || p + KH_NER_CLASSES > n) {
+		unsigned mask = p < n ? m[p++] : 0;
+		int k = __builtin_popcount(mask);
+		if (b >= KH_NER_SIZE || mask >> KH_NER_CLASSES || p + (size_t)k > n) {
 			free(weights);
 			weights = NULL;
 			return -1; /* a damaged model: none rather than wrong weights */
 		}
-		memcpy(weights + b * KH_NER_CLASSES, m + p, KH_NER_CLASSES);
-		p += KH_NER_CLASSES;
+		for (int c = 0; c < KH_NER_CLASSES; c++)
+			if (mask & (1u << c))
+				weights[b * KH_NER_CLASSES + (size_t)c] = (signed char)m[p++];
 	}
 	return 0;
 }

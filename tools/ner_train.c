@@ -228,10 +228,10 @@ int main(int argc, char **argv)
 		fprintf(stderr, "ner_train: cannot write %s\n", out);
 		return 1;
 	}
-	/* sparse: the buckets with a weight, each as the gap from the last (a varint) and
-	 * its KH_NER_CLASSES int8 weights */
+	/* sparse: the buckets with a weight, each as the gap from the last (a varint), a
+	 * byte of which classes have a weight, and those int8 weights */
 	uint32_t hdr[2] = {KH_NER_BITS, KH_NER_CLASSES};
-	fwrite("KHNER2\0\0", 1, 8, o);
+	fwrite("KHNER3\0\0", 1, 8, o);
 	fwrite(hdr, 4, 2, o);
 	fwrite(&scale, 4, 1, o);
 	size_t last = 0, kept = 0;
@@ -250,7 +250,13 @@ int main(int argc, char **argv)
 			if (gap <= 127)
 				break;
 		}
-		fwrite(c, 1, KH_NER_CLASSES, o);
+		int mask = 0;
+		for (int k = 0; k < KH_NER_CLASSES; k++)
+			mask |= (c[k] != 0) << k;
+		fputc(mask, o);
+		for (int k = 0; k < KH_NER_CLASSES; k++)
+			if (c[k])
+				fputc((unsigned char)c[k], o);
 		last = b;
 		kept++;
 	}
