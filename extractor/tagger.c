@@ -143,11 +143,7 @@ static uint32_t feat_int(int tpl, int v, const char *b)
  * `out` has room for MAXW bytes. */
 static void form(const fx *x, int i, char *out)
 {
-	if (i < 0) {
-		strcpy(out, "<s>");
-	} else if (i >= x->nt) {
-		strcpy(out, "</s>");
-	} else if (x->t[i].num) {
+	if (x->t[i].num) {
 		out[0] = '#', out[1] = (char)('0' + (x->t[i].ndig > 4 ? 5 : x->t[i].ndig)),
 		out[2] = 0;
 	} else if (x->t[i].punct) {
@@ -155,6 +151,12 @@ static void form(const fx *x, int i, char *out)
 	} else {
 		memcpy(out, x->t[i].f, x->t[i].flen + 1);
 	}
+}
+
+/* Token i's form from the forms of all tokens, or the text's edges. */
+static const char *form_at(const char (*forms)[MAXW], int nt, int i)
+{
+	return i < 0 ? "<s>" : i >= nt ? "</s>" : forms[i];
 }
 
 /* The last `k` letters (UTF-8 code points) of s. */
@@ -249,14 +251,22 @@ uint32_t *kh_ner_static(const fx *x)
 			for (int k = i; k < i + u; k++)
 				gaz[k] = (char)(k == i ? 1 : 2);
 	}
+	char(*forms)[MAXW] = malloc(((size_t)x->nt + 1) * sizeof *forms);
+	if (!forms) {
+		free(out);
+		free(per);
+		free(name);
+		free(gaz);
+		return NULL;
+	}
+	for (int i = 0; i < x->nt; i++)
+		form(x, i, forms[i]);
 	for (int i = 0; i < x->nt; i++) {
 		uint32_t *f = out + (size_t)i * KH_NER_STATIC;
-		char w[4][MAXW + 8], w0[MAXW + 8];
-		form(x, i, w0);
-		form(x, i - 1, w[0]);
-		form(x, i + 1, w[1]);
-		form(x, i - 2, w[2]);
-		form(x, i + 2, w[3]);
+		/* the forms of the word and its neighbours, each made once for the text */
+		const char *w0 = form_at(forms, x->nt, i);
+		const char *w[4] = {form_at(forms, x->nt, i - 1), form_at(forms, x->nt, i + 1),
+		                    form_at(forms, x->nt, i - 2), form_at(forms, x->nt, i + 2)};
 		int k = 0,
 		    fl[3] = {flags(x, name, i), flags(x, name, i - 1), flags(x, name, i + 1)};
 		f[k++] = feat(0, "", 0); /* bias */
@@ -306,6 +316,7 @@ uint32_t *kh_ner_static(const fx *x)
 	free(per);
 	free(name);
 	free(gaz);
+	free(forms);
 	return out;
 }
 
