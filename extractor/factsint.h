@@ -101,6 +101,9 @@ void fx_find_people(fx *x);
 /* A person for the name at tokens [a, b) (surname from `sur`): an existing one with the
  * same surname or a new one. Returns its index, or -1 out of memory. */
 int fx_person(fx *x, int a, int sur, int b, int role_a, int role_b);
+/* The folded letters of tokens [a, b), joined: «زارع پور» = «زارع‌پور» = «زارعپور»
+ * (at most cap - 1 bytes). */
+void fx_surname_key(const fx *x, int a, int b, char *out, size_t cap);
 void fx_find_mentions(fx *x);
 /* The people's mentions (not pronouns) as PER entities. */
 void fx_person_entities(fx *x);

@@ -40,7 +40,7 @@ static int surname_end(const fx *x, int j)
 /* The folded surname of tokens [a, b), joined: «زارع پور» = «زارع‌پور» =
  * «زارعپور».
  */
-static void surname_key(const fx *x, int a, int b, char *out, size_t cap)
+void fx_surname_key(const fx *x, int a, int b, char *out, size_t cap)
 {
 	size_t w = 0;
 	for (int k = a; k < b; k++) {
@@ -75,12 +75,12 @@ int fx_person(fx *x, int a, int sur, int b, int role_a, int role_b)
 	if (x->nnames >= 4096)
 		return -1; /* no news article names so many: a page of lists, left alone */
 	char key[256], other[256];
-	surname_key(x, sur, b, key, sizeof key);
+	fx_surname_key(x, sur, b, key, sizeof key);
 	kh_facts *o = x->out;
 	int found = -1;
 	for (size_t i = 0; i < x->nnames && found < 0; i++) {
 		const fx_name *n = &x->names[i];
-		surname_key(x, n->sur, n->b, other, sizeof other);
+		fx_surname_key(x, n->sur, n->b, other, sizeof other);
 		if (!strcmp(key, other))
 			found = n->person;
 	}
@@ -204,7 +204,7 @@ static int surnames_build(fx *x, surnames *sn)
 	sn->n = 0;
 	for (size_t i = 0; i < x->nnames; i++) {
 		char k[64];
-		surname_key(x, x->names[i].sur, x->names[i].b, k, sizeof k);
+		fx_surname_key(x, x->names[i].sur, x->names[i].b, k, sizeof k);
 		if (!k[0] || surnames_find(sn, k) >= 0)
 			continue;
 		memcpy(sn->key[sn->n], k, sizeof k);
@@ -238,7 +238,7 @@ void fx_find_mentions(fx *x)
 		char key[64];
 		int found = -1, used = 0;
 		for (int k = i; k < x->nt && k - i < 3 && surname_word(x, k) && !inside[k]; k++) {
-			surname_key(x, i, k + 1, key, sizeof key);
+			fx_surname_key(x, i, k + 1, key, sizeof key);
 			int p = surnames_find(&sn, key);
 			if (p >= 0)
 				found = p, used = k - i + 1;

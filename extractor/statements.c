@@ -39,16 +39,11 @@ static int surname_at(const fx *x, int i, int *used)
 	char want[256], key[256];
 	for (size_t n = 0; n < x->nnames; n++) {
 		const fx_name *nm = &x->names[n];
-		size_t w = 0;
-		for (int k = nm->sur; k < nm->b && w + x->t[k].flen < sizeof want; k++)
-			memcpy(want + w, x->t[k].f, x->t[k].flen), w += x->t[k].flen;
-		want[w] = '\0';
-		size_t kl = 0;
+		fx_surname_key(x, nm->sur, nm->b, want, sizeof want);
+		size_t w = strlen(want);
 		for (int k = i; k < x->nt && k - i < 3 && !x->t[k].punct && !x->t[k].num; k++) {
-			if (kl + x->t[k].flen >= sizeof key)
-				break;
-			memcpy(key + kl, x->t[k].f, x->t[k].flen), kl += x->t[k].flen;
-			key[kl] = '\0';
+			fx_surname_key(x, i, k + 1, key, sizeof key);
+			size_t kl = strlen(key);
 			if (kl == w && !memcmp(key, want, w)) {
 				*used = k - i + 1;
 				return nm->person;
