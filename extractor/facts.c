@@ -109,6 +109,11 @@ int fx_content(const fx *x, int i)
 	return c == NULL;
 }
 
+int fx_compound_verb(const fx *x, int i)
+{
+	return fx_is(x, i, FK(F_LIGHT_VERB)) || fx_is(x, i + 1, FK(F_LIGHT_VERB));
+}
+
 char *fx_text(fx *x, int a, int b)
 {
 	char *s = strndup(x->text + x->t[a].s, x->t[b - 1].e - x->t[a].s);

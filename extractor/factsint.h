@@ -75,6 +75,9 @@ int fx_word(const fx *x, int i, const char *w);
 /* Token i can be inside a name, a role or an organization: a word that is no stop word,
  * pronoun or cue. */
 int fx_content(const fx *x, int i);
+/* Token i is a light verb («کرد», «شده») or the noun of a compound verb before one
+ * («مذاکره کردند»). */
+int fx_compound_verb(const fx *x, int i);
 /* A malloc'd copy of the text of tokens [a, b), or NULL (x->failed set). */
 char *fx_text(fx *x, int a, int b);
 /* The same, normalized to the canonical level. */
@@ -101,8 +104,8 @@ void fx_find_people(fx *x);
 /* A person for the name at tokens [a, b) (surname from `sur`): an existing one with the
  * same surname or a new one. Returns its index, or -1 out of memory. */
 int fx_person(fx *x, int a, int sur, int b, int role_a, int role_b);
-/* The folded letters of tokens [a, b), joined: «زارع پور» = «زارع‌پور» = «زارعپور»
- * (at most cap - 1 bytes). */
+/* The folded letters of tokens [a, b), joined: «زارع پور» = «زارع‌پور» =
+ * «زارعپور» (at most cap - 1 bytes). */
 void fx_surname_key(const fx *x, int a, int b, char *out, size_t cap);
 void fx_find_mentions(fx *x);
 /* The people's mentions (not pronouns) as PER entities. */

@@ -10,7 +10,7 @@
 static int verbal(const fx *x, int j)
 {
 	const char *f = x->t[j].f;
-	if (fx_is(x, j, FK(F_LIGHT_VERB)) || fx_is(x, j + 1, FK(F_LIGHT_VERB)))
+	if (fx_compound_verb(x, j))
 		return 1;
 	size_t mi = strlen("می"), nami = strlen("نمی");
 	return (x->t[j].flen > mi + 4 && !strncmp(f, "می", mi) &&

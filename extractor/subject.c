@@ -28,12 +28,6 @@ static int phrase_before(const fx *x, int b, int max, int floor)
 	return a;
 }
 
-/* A light verb, or the noun of a compound verb before one. */
-static int verbish(const fx *x, int k)
-{
-	return fx_is(x, k, FK(F_LIGHT_VERB)) || fx_is(x, k + 1, FK(F_LIGHT_VERB));
-}
-
 static void set(fx *x, kh_percentage *p, int a, int b)
 {
 	p->has_subject = 1;
@@ -91,8 +85,8 @@ static void one(fx *x, kh_percentage *p)
 	int adjective = fx_word(x, fb, "درصدی") && fx_content(x, fa - 1) &&
 	                !fx_is(x, fa - 1, FK(F_CHANGE)) && !fx_is(x, fa - 1, FK(F_MEASURE));
 	if (!adjective && fx_content(x, r) && !fx_is(x, r, FK(F_CHANGE)) &&
-	    !fx_is(x, r, FK(F_MEASURE)) && !fx_is(x, r, FK(F_LIGHT_VERB)) &&
-	    !fx_is(x, r + 1, FK(F_LIGHT_VERB)) && x->org_of[r] < 0 && !x->t[r].nl) {
+	    !fx_is(x, r, FK(F_MEASURE)) && !fx_compound_verb(x, r) && x->org_of[r] < 0 &&
+	    !x->t[r].nl) {
 		int e = r;
 		while (e < x->nt && e - r < 3 && fx_content(x, e) && !fx_is(x, e, FK(F_CHANGE)) &&
 		       !x->t[e].nl)
@@ -107,10 +101,10 @@ static void one(fx *x, kh_percentage *p)
 			r2++;
 		int q = fx_word(x, r2, "سایر") || fx_word(x, r2, "همه") || fx_word(x, r2, "برخی");
 		if ((fx_content(x, r2) || (q && fx_content(x, r2 + 1))) &&
-		    !fx_is(x, r2, FK(F_CHANGE)) && !verbish(x, r2)) {
+		    !fx_is(x, r2, FK(F_CHANGE)) && !fx_compound_verb(x, r2)) {
 			int e = r2 + q; /* «سایر شهرها»: a quantifier and its noun */
-			while (e < x->nt && e - r2 < 3 && fx_content(x, e) && !verbish(x, e) &&
-			       !x->t[e].nl)
+			while (e < x->nt && e - r2 < 3 && fx_content(x, e) &&
+			       !fx_compound_verb(x, e) && !x->t[e].nl)
 				e++;
 			set(x, p, r2, e);
 			return;
