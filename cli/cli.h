@@ -19,6 +19,9 @@ int kh_cmd_index(int argc, char **argv);
 int kh_cmd_search(int argc, char **argv);
 int kh_cmd_stats(int argc, char **argv);
 
+/* `khabar crawl --seeds FILE --db DB`: feeds and sitemaps to pages to the index. */
+int kh_cmd_crawl(int argc, char **argv);
+
 /* Reads all of `path` ("-" for stdin) into a malloc'd buffer, refusing more
  * than `max` bytes. */
 kh_status kh_read_input(const char *path, size_t max, char **data, size_t *len, kh_error *err);

@@ -13,7 +13,9 @@ static void usage(FILE *f, const char *prog)
 	fprintf(f,
 	        "Usage: %s [OPTIONS] FILE...\n"
 	        "Extract the article record (khabar.article/1 JSON) from news pages.\n"
-	        "FILE is an HTML page, a .txt file (plain text), or - for standard input.\n"
+	        "FILE is an HTML page, a .txt file (plain text), - for standard input, or an\n"
+	        "http(s) URL, fetched (redirects followed, gzip accepted, the server's charset\n"
+	        "passed on).\n"
 	        "\n"
 	        "  -u, --url URL         record URL as the page's address (one input only)\n"
 	        "  -t, --text            read the inputs as plain text: `text` is the input "
@@ -54,6 +56,30 @@ static char *output_path(const char *dir, const char *p)
 	if (out)
 		snprintf(out, sz, "%s/%.*s.json", dir, (int)n, base);
 	return out;
+}
+
+/* Fetches a page with the crawler's fetcher; its URL (after redirects) and the HTTP
+ * charset go to the extraction unless --url or --charset were given. */
+static kh_status fetch_page(const char *url, size_t max, char **data, size_t *len, char *charset,
+                            kh_extract_options *o, kh_error *err)
+{
+	kh_fetch_options fo = {.max_body = max};
+	kh_response r;
+	kh_status rc = kh_fetch(url, &fo, &r, err);
+	if (rc == KH_OK && r.status != 200)
+		rc = kh_error_set(err, KH_ERR_IO, "%s: HTTP %ld", url, r.status);
+	if (rc == KH_OK) {
+		*data = r.body;
+		*len = r.len;
+		r.body = NULL;
+		strcpy(charset, r.charset);
+		if (!o->http_charset && *charset)
+			o->http_charset = charset;
+		if (!o->url)
+			o->url = url;
+	}
+	kh_response_clear(&r);
+	return rc;
 }
 
 int kh_cmd_extract(int argc, char **argv)
@@ -118,18 +144,18 @@ int kh_cmd_extract(int argc, char **argv)
 		size_t len = 0;
 		kh_article *a = NULL;
 		kh_status rc;
+		kh_extract_options page_opts = opts;
+		char charset[sizeof((kh_response *)0)->charset] = "";
 		if (!strncmp(path, "http://", 7) || !strncmp(path, "https://", 8))
-			rc = kh_error_set(
-			        &err, KH_ERR_USAGE,
-			        "fetching URLs is not available in this build; save the page "
-			        "and pass the file");
+			rc = fetch_page(path, opts.max_bytes, &data, &len, charset, &page_opts,
+			                &err);
 		else
 			rc = kh_read_input(path, opts.max_bytes, &data, &len, &err);
 		if (!rc) {
 			if (text_mode || ends_with(path, ".txt"))
-				rc = kh_extract_text(data, len, &opts, &a, &err);
+				rc = kh_extract_text(data, len, &page_opts, &a, &err);
 			else
-				rc = kh_extract_html(data, len, &opts, &a, &err);
+				rc = kh_extract_html(data, len, &page_opts, &a, &err);
 		}
 		free(data);
 		if (!rc && !(json = kh_article_to_json(a, jsonl ? 0 : KH_JSON_PRETTY, &err)))
@@ -160,8 +186,12 @@ int kh_cmd_extract(int argc, char **argv)
 		free(json);
 		if (rc) {
 			failed = 1;
-			if (!quiet)
-				fprintf(stderr, "%s: %s: %s\n", prog, path, err.message);
+			if (!quiet) {
+				/* messages about a file or URL mostly start with its name */
+				int named = !strncmp(err.message, path, strlen(path));
+				fprintf(stderr, "%s: %s%s%s\n", prog, named ? "" : path,
+				        named ? "" : ": ", err.message);
+			}
 		}
 	}
 	return failed ? 1 : 0;

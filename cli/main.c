@@ -16,6 +16,7 @@ static void usage(FILE *f)
 	           "  index      store articles, statements and facts in a search database\n"
 	           "  search     search it: what an official said, which percentages\n"
 	           "  stats      what a search database holds\n"
+	           "  crawl      fetch news feeds, sitemaps and their pages into a database\n"
 	           "\n"
 	           "  khabar COMMAND --help   help on one command\n"
 	           "  khabar --version        print the version\n");
@@ -51,6 +52,10 @@ int main(int argc, char **argv)
 	if (!strcmp(cmd, "stats")) {
 		argv[1] = "khabar stats";
 		return kh_cmd_stats(argc - 1, argv + 1);
+	}
+	if (!strcmp(cmd, "crawl")) {
+		argv[1] = "khabar crawl";
+		return kh_cmd_crawl(argc - 1, argv + 1);
 	}
 	if (!strcmp(cmd, "normalize")) {
 		argv[1] = "khabar normalize";

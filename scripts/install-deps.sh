@@ -4,7 +4,8 @@
 set -eu
 
 PACKAGES="build-essential cmake pkg-config python3 clang libclang-rt-dev \
-libxml2-dev libicu-dev libjansson-dev libcmocka-dev libxapian-dev xapian-tools g++"
+libxml2-dev libicu-dev libjansson-dev libcmocka-dev libxapian-dev xapian-tools g++ \
+libcurl4-openssl-dev libsqlite3-dev"
 
 missing=""
 for p in $PACKAGES; do

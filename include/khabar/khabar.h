@@ -19,5 +19,6 @@
 #include "khabar/facts.h"
 #include "khabar/index.h"
 #include "khabar/article.h"
+#include "khabar/crawl.h"
 
 #endif

@@ -1,0 +1,66 @@
+#!/bin/sh
+# Crawl speed and memory on loopback (tests/crawl/site.py serves the pages).
+#   sh bench/crawl.sh BUILD_DIR [PAGES] [FRONTIER_SIZES]
+# 1. PAGES article pages (default 10,000) fetched by `curl --parallel` (the floor: fetch
+#    only, to /dev/null) and crawled by khabar (fetch, extract, index), politeness off,
+#    the same concurrency, in alternating runs; pages/s and their ratio.
+# 2. Peak memory (max RSS) of a crawl whose frontier grows to each of FRONTIER_SIZES
+#    URLs (default "10000 100000 1000000"), fetching 2,000 pages each time.
+set -u
+build=${1:-build} pages=${2:-10000} sizes=${3:-"10000 100000 1000000"}
+khabar=$build/khabar
+here=$(cd "$(dirname "$0")/../tests/crawl" && pwd)
+python=python3
+tmp=$(mktemp -d)
+. "$here/common.sh"
+trap 'stop_site; rm -rf "$tmp"' EXIT
+conc=8
+if ! command -v curl > /dev/null; then
+	echo "bench/crawl: curl not found, skipped"
+	exit 0
+fi
+mkdir -p "$tmp/site"
+start_site "$tmp/site" --pages "$pages"
+"$python" - "$base" "$pages" > "$tmp/curl.cfg" <<'PY'
+import sys
+base, n = sys.argv[1], int(sys.argv[2])
+for i in range(n):
+    print('url = "%s/news/%d.html"\noutput = "/dev/null"' % (base, i))
+PY
+now() { date +%s.%N; }
+for run in 1 2 3; do
+	t0=$(now)
+	curl --parallel --parallel-max $conc --parallel-immediate -s -K "$tmp/curl.cfg"
+	t1=$(now)
+	rm -rf "$tmp/db" "$tmp/db.crawl"
+	"$khabar" crawl --db "$tmp/db" --delay 0 --per-host $conc --max-transfers $conc -q \
+		--log-json "$base/all.xml" 2> "$tmp/crawl.log"
+	t2=$(now)
+	"$python" - "$t0" "$t1" "$t2" "$pages" "$tmp/crawl.log" <<'PY'
+import json, sys
+t0, t1, t2, n = map(float, sys.argv[1:5])
+s = [json.loads(l) for l in open(sys.argv[5]) if '"summary"' in l][0]
+c, k = n / (t1 - t0), s["indexed"] / (t2 - t1)
+print("run: curl --parallel %.0f pages/s | khabar crawl %.0f pages/s (%d fetched, %d indexed) | ratio %.2f"
+      % (c, k, s["pages"], s["indexed"], k / c))
+PY
+done
+stop_site
+
+for n in $sizes; do
+	mkdir -p "$tmp/m$n"
+	start_site "$tmp/m$n" --pages 1000 --urls "$n"
+	rm -rf "$tmp/mdb" "$tmp/mdb.crawl"
+	/usr/bin/time -f "%M %e" -o "$tmp/time" "$khabar" crawl --db "$tmp/mdb" --delay 0 --per-host $conc \
+		--max-transfers $conc --max-pages 2000 -q --log-json "$base/sitemap_index.xml" 2> "$tmp/m.log"
+	"$python" - "$n" "$tmp/time" "$tmp/m.log" "$tmp/mdb.crawl" <<'PY'
+import json, sqlite3, sys
+n = int(sys.argv[1])
+rss, secs = open(sys.argv[2]).read().split()[:2]
+s = [json.loads(l) for l in open(sys.argv[3]) if '"summary"' in l][0]
+db = sqlite3.connect(sys.argv[4])
+urls = db.execute("select count(*) from urls").fetchone()[0]
+print("frontier %7d URLs: peak RSS %6.1f MB, %d pages fetched, %.1f s" % (urls, int(rss) / 1024, s["pages"], float(secs)))
+PY
+	stop_site
+done
