@@ -28,6 +28,25 @@ for i in range(n):
     print('url = "%s/news/%d.html"\noutput = "/dev/null"' % (base, i))
 PY
 now() { date +%s.%N; }
+# the ceiling: the same pages extracted and indexed from disk, no network
+mkdir -p "$tmp/pages"
+sed 's|output = "/dev/null"|output = "'"$tmp"'/pages/#1.html"|' "$tmp/curl.cfg" > "$tmp/save.cfg"
+"$python" - "$tmp/save.cfg" <<'PY'
+import re, sys
+p = sys.argv[1]
+lines = open(p).read().splitlines()
+out, n = [], 0
+for l in lines:
+    if l.startswith("output"):
+        l = l.replace("#1", str(n)); n += 1
+    out.append(l)
+open(p, "w").write("\n".join(out) + "\n")
+PY
+curl --parallel --parallel-max $conc -s -K "$tmp/save.cfg"
+t0=$(now)
+find "$tmp/pages" -name '*.html' | xargs "$khabar" index -q "$tmp/idx"
+t1=$(now)
+"$python" -c 'import sys; print("ceiling: khabar index of the same %d pages from disk: %.0f pages/s" % (int(sys.argv[3]), int(sys.argv[3]) / (float(sys.argv[2]) - float(sys.argv[1]))))' "$t0" "$t1" "$pages"
 for run in 1 2 3; do
 	t0=$(now)
 	curl --parallel --parallel-max $conc --parallel-immediate -s -K "$tmp/curl.cfg"
@@ -53,14 +72,22 @@ for n in $sizes; do
 	rm -rf "$tmp/mdb" "$tmp/mdb.crawl"
 	/usr/bin/time -f "%M %e" -o "$tmp/time" "$khabar" crawl --db "$tmp/mdb" --delay 0 --per-host $conc \
 		--max-transfers $conc --max-pages 2000 -q --log-json "$base/sitemap_index.xml" 2> "$tmp/m.log"
-	"$python" - "$n" "$tmp/time" "$tmp/m.log" "$tmp/mdb.crawl" <<'PY'
+	report() {
+		"$python" - "$1" "$tmp/time" "$tmp/m.log" "$tmp/mdb.crawl" <<'PY'
 import json, sqlite3, sys
-n = int(sys.argv[1])
+what = sys.argv[1]
 rss, secs = open(sys.argv[2]).read().split()[:2]
 s = [json.loads(l) for l in open(sys.argv[3]) if '"summary"' in l][0]
 db = sqlite3.connect(sys.argv[4])
 urls = db.execute("select count(*) from urls").fetchone()[0]
-print("frontier %7d URLs: peak RSS %6.1f MB, %d pages fetched, %.1f s" % (urls, int(rss) / 1024, s["pages"], float(secs)))
+print("frontier %7d URLs, %s: peak RSS %6.1f MB, %d pages fetched, %.1f s"
+      % (urls, what, int(rss) / 1024, s["pages"], float(secs)))
 PY
+	}
+	report "sitemaps read in this run"
+	# the same frontier again: sitemaps not due, 2,000 more pages scheduled out of it
+	/usr/bin/time -f "%M %e" -o "$tmp/time" "$khabar" crawl --db "$tmp/mdb" --delay 0 --per-host $conc \
+		--max-transfers $conc --max-pages 2000 -q --log-json "$base/sitemap_index.xml" 2> "$tmp/m.log"
+	report "second run, frontier only"
 	stop_site
 done

@@ -72,6 +72,14 @@ static int read_seeds(const char *path, char ***seeds, size_t *n, const char *pr
 		fprintf(stderr, "%s: %s\n", prog, err.message);
 		return -1;
 	}
+	char *text = realloc(data, len + 1); /* the input is not NUL-terminated */
+	if (!text) {
+		free(data);
+		fprintf(stderr, "%s: out of memory\n", prog);
+		return -1;
+	}
+	data = text;
+	data[len] = '\0';
 	int line = 0;
 	for (char *p = data, *next; p && *p; p = next) {
 		next = strchr(p, '\n');
@@ -193,8 +201,10 @@ int kh_cmd_crawl(int argc, char **argv)
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "s:d:nqh", longopts, NULL)) != -1) {
 		double v = 0;
-		if (optarg && c != 's' && c != 'd' && c != O_STATE && c != O_CONTACT &&
-		    number(optarg, &v)) {
+		int numeric = c == O_PERHOST || c == O_MAXT || c == O_DELAY || c == O_REFETCH ||
+		              c == O_TRIES || c == O_BACKOFF || c == O_TIMEOUT || c == O_CTIMEOUT ||
+		              c == O_MAXSIZE || c == O_MAXPAGES || c == O_WORKERS || c == O_BATCH;
+		if (numeric && number(optarg, &v)) {
 			fprintf(stderr, "%s: an option takes a number, not '%s'\n", prog, optarg);
 			goto out;
 		}

@@ -8,7 +8,7 @@ khabar=$1 python=$2
 here=$(cd "$(dirname "$0")" && pwd)
 tmp=$(mktemp -d)
 . "$here/common.sh"
-trap 'stop_site; rm -rf "$tmp"' EXIT
+trap 'stop_site; [ -n "${KEEP:-}" ] || rm -rf "$tmp"' EXIT
 fails=0
 ok() { echo "ok - $1"; }
 bad() { echo "not ok - $1"; fails=$((fails + 1)); }
