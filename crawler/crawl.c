@@ -826,7 +826,7 @@ static void shutdown_workers(crawl *c)
 /* The loop: schedule, let libcurl work, finish transfers, write extracted pages. */
 static void loop(crawl *c)
 {
-	double next_poll = kh_now() + 5;
+	double next_poll = kh_now() + 1; /* feeds due again are looked for every second */
 	for (;;) {
 		if (c->o->stop && *c->o->stop && !c->stopping) {
 			c->stopping = 1;
@@ -836,7 +836,7 @@ static void loop(crawl *c)
 		if (c->o->follow && !c->stopping && now >= next_poll) {
 			if (kh_frontier_requeue_feeds(c->fr, now) > 0)
 				kh_frontier_origins(c->fr, wake_origin, c);
-			next_poll = now + 5;
+			next_poll = now + 1;
 		}
 		if (!c->stopping)
 			schedule(c);

@@ -39,7 +39,20 @@ sleep 1.2
 n=$(articles)
 [ "$n" = 47 ] && ok "still 47 articles after the second crawl" || bad "$n articles after the second crawl"
 
-# 3. a dry run lists the pages and fetches none of them
+# 3. --follow keeps polling (every --refetch seconds, a feed's <ttl> if longer) until SIGTERM
+: > "$tmp/requests.log"
+"$khabar" crawl --seeds "$tmp/seeds" --db "$tmp/db" --follow $opts --log-json 2> "$tmp/follow.log" &
+pid=$!
+sleep 3.5
+kill -TERM "$pid"
+wait "$pid"
+rc=$?
+polls=$(grep -c '"path": "/", "status": 304' "$tmp/requests.log")
+[ $rc -eq 0 ] && [ "$polls" -ge 2 ] && grep -q '"summary"' "$tmp/follow.log" &&
+	ok "--follow polled the home page $polls times, SIGTERM ended it cleanly" ||
+	bad "--follow: exit $rc, $polls polls"
+
+# 4. a dry run lists the pages and fetches none of them
 : > "$tmp/requests.log"
 "$khabar" crawl --dry-run -q "$base/" > "$tmp/list" 2> "$tmp/dry.err"
 rc=$?
@@ -51,7 +64,7 @@ fetched=$(grep -c '"/news/' "$tmp/requests.log")
 grep -q 'private/secret' "$tmp/list" && bad "dry run lists a page robots.txt forbids" ||
 	ok "dry run leaves out what robots.txt forbids"
 
-# 4. usage and bad input: one clear line, non-zero exit, no crash
+# 5. usage and bad input: one clear line, non-zero exit, no crash
 "$khabar" crawl --db "$tmp/x" 2> "$tmp/err"
 [ $? -eq 2 ] && grep -q 'no seeds' "$tmp/err" && ok "no seeds: exit 2" || bad "no seeds"
 "$khabar" crawl --seeds "$tmp/seeds" 2> "$tmp/err"
@@ -70,7 +83,7 @@ grep -q 'private/secret' "$tmp/list" && bad "dry run lists a page robots.txt for
 	bad "unreachable host: $(tail -2 "$tmp/err")"
 "$khabar" crawl --help | grep -q -- '--follow' && ok "--help" || bad "--help"
 
-# 5. extract fetches one page itself, with the server's charset
+# 6. extract fetches one page itself, with the server's charset
 "$khabar" extract --jsonl "$base/fault/cp1256" > "$tmp/one.json" &&
 	"$python" -c 'import json,sys; r=json.load(open(sys.argv[1])); assert "ي" in r["title"] or "ی" in r["title"], r["title"]; assert r["url"].endswith("/fault/cp1256")' "$tmp/one.json" &&
 	ok "extract URL (windows-1256)" || bad "extract URL"
