@@ -232,6 +232,17 @@ static void extract_job(crawl *c, job *j)
 	j->resp.body = NULL;
 }
 
+/* Appends `j` to the list from *head to *tail (the caller holds the lock). */
+static void append(job **head, job **tail, job *j)
+{
+	j->next = NULL;
+	if (*tail)
+		(*tail)->next = j;
+	else
+		*head = j;
+	*tail = j;
+}
+
 static void *worker(void *arg)
 {
 	crawl *c = arg;
@@ -250,12 +261,7 @@ static void *worker(void *arg)
 		pthread_mutex_unlock(&c->mu);
 		extract_job(c, j);
 		pthread_mutex_lock(&c->mu);
-		j->next = NULL;
-		if (c->done_tail)
-			c->done_tail->next = j;
-		else
-			c->done = j;
-		c->done_tail = j;
+		append(&c->done, &c->done_tail, j);
 		c->busy--;
 		curl_multi_wakeup(c->multi);
 	}
@@ -591,12 +597,7 @@ static int finish_url(crawl *c, job *j)
 		return 0;
 	}
 	pthread_mutex_lock(&c->mu);
-	j->next = NULL;
-	if (c->todo_tail)
-		c->todo_tail->next = j;
-	else
-		c->todo = j;
-	c->todo_tail = j;
+	append(&c->todo, &c->todo_tail, j);
 	c->ntodo++;
 	pthread_cond_signal(&c->cv);
 	pthread_mutex_unlock(&c->mu);
@@ -936,6 +937,8 @@ out:
 	long long q = kh_frontier_queued(c->fr, &e);
 	st->queued = q > 0 ? (size_t)q : 0;
 	free(c->hosts);
+	for (size_t i = 0; i < c->npending; i++) /* left by a fatal error: fetched again */
+		job_free(c->pending[i]);
 	free(c->pending);
 	free(c->live);
 	if (c->multi)
