@@ -127,7 +127,7 @@ static void progress(crawl *c, int final)
 
 /* ---- hosts ---- */
 
-static void host_robots(crawl *c, host *h, const char *text, double at)
+static void host_robots(crawl *c, host *h, const char *text)
 {
 	kh_robots_free(h->robots);
 	h->robots = NULL;
@@ -138,7 +138,6 @@ static void host_robots(crawl *c, host *h, const char *text, double at)
 	h->delay = c->delay;
 	if (d > h->delay)
 		h->delay = d < 30 ? d : 30;
-	(void)at;
 }
 
 /* The host of `origin`, added (with its state from earlier runs) when new; SIZE_MAX
@@ -165,7 +164,7 @@ static size_t host_find(crawl *c, const char *origin)
 	if (c->o->ignore_robots)
 		h->robots_state = ROBOTS_READY;
 	else if (robots && robots_at > kh_now() - 86400)
-		host_robots(c, h, robots, robots_at);
+		host_robots(c, h, robots);
 	free(robots);
 	return c->nhosts++;
 }
@@ -430,7 +429,7 @@ static void finish_robots(crawl *c, job *j)
 	kh_response *r = &j->resp;
 	double now = kh_now();
 	if (!r->error[0] && r->status >= 200 && r->status < 300) {
-		host_robots(c, h, r->body ? r->body : "", now);
+		host_robots(c, h, r->body ? r->body : "");
 		kh_frontier_host_put(c->fr, h->origin, h->next_at, r->body ? r->body : "", now);
 		size_t n = 0;
 		const char *const *maps = kh_robots_sitemaps(h->robots, &n);
@@ -444,7 +443,7 @@ static void finish_robots(crawl *c, job *j)
 		          NULL);
 	} else if (!r->error[0] || (r->status >= 400 && r->status < 500 && r->status != 429)) {
 		/* RFC 9309 2.3.1.3: an unavailable robots.txt (4xx) allows everything */
-		host_robots(c, h, NULL, now);
+		host_robots(c, h, NULL);
 		kh_frontier_host_put(c->fr, h->origin, h->next_at, "", now);
 		log_event(c, "robots", j->row.url, r->status, 0, 0, "unavailable: all allowed");
 	} else {

@@ -73,7 +73,8 @@ int kh_frontier_commit(kh_frontier *f);
 int kh_frontier_add(kh_frontier *f, const char *url, const char *origin, int kind, double due,
                     int requeue);
 /* Takes up to `max` queued URLs of `origin` due by `now`, marking them in flight. `*n`
- * gets the count, `*wake` the time the next one falls due (0 when none is queued). */
+ * gets the count; when fewer than `max` were due, `*wake` gets the time the next one
+ * falls due (0 when none is queued); otherwise `*wake` is 0 (ask again). */
 int kh_frontier_take(kh_frontier *f, const char *origin, double now, kh_url_row *rows, size_t max,
                      size_t *n, double *wake);
 void kh_url_row_clear(kh_url_row *r);
@@ -90,7 +91,7 @@ int kh_frontier_host_put(kh_frontier *f, const char *origin, double next_at, con
                          double robots_at);
 /* Calls `fn` for each origin with queued URLs. */
 int kh_frontier_origins(kh_frontier *f, void (*fn)(void *, const char *), void *arg);
-/* Feeds read before `now` minus nothing, i.e. due again by `now`, queued again; the count. */
+/* Feeds and seeds due again by `now` are queued again; the count, or -1. */
 int kh_frontier_requeue_feeds(kh_frontier *f, double now);
 /* Fails every queued URL of `origin` with `error`; the count, or -1. */
 int kh_frontier_fail_origin(kh_frontier *f, const char *origin, const char *error);

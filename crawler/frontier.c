@@ -20,6 +20,10 @@ enum {
 	S_HASH_PUT,
 	S_HOST_GET,
 	S_HOST_PUT,
+	S_ORIGINS,
+	S_REQUEUE_FEEDS,
+	S_QUEUED,
+	S_FAIL_ORIGIN,
 	S_NSTMT
 };
 
@@ -42,6 +46,12 @@ static const char *const sql[S_NSTMT] = {
         [S_HOST_PUT] = "INSERT INTO hosts(origin, next_at, robots, robots_at) VALUES "
                        "(?1, ?2, ?3, ?4) ON CONFLICT(origin) DO UPDATE SET next_at = ?2, "
                        "robots = coalesce(?3, robots), robots_at = coalesce(?4, robots_at)",
+        [S_ORIGINS] = "SELECT DISTINCT origin FROM urls WHERE state = 0",
+        [S_REQUEUE_FEEDS] = "UPDATE urls SET state = 0, tries = 0 WHERE kind > 0 AND state = 2 "
+                            "AND next_at <= ?1",
+        [S_QUEUED] = "SELECT count(*), min(next_at) FROM urls WHERE state = 0",
+        [S_FAIL_ORIGIN] = "UPDATE urls SET state = 3, error = ?2, fetched_at = ?3 "
+                          "WHERE origin = ?1 AND state = 0",
 };
 
 static const char schema[] =
@@ -209,6 +219,8 @@ int kh_frontier_take(kh_frontier *f, const char *origin, double now, kh_url_row 
 		if (run(f->st[S_MARK]))
 			goto fail;
 	}
+	if (*n == max)
+		return 0; /* more may be due: the caller asks again */
 	s = f->st[S_WAKE];
 	bind_text(s, 1, origin);
 	if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_type(s, 0) != SQLITE_NULL)
@@ -288,61 +300,46 @@ int kh_frontier_host_put(kh_frontier *f, const char *origin, double next_at, con
 	return run(s);
 }
 
+/* Runs an UPDATE that returns no rows; the rows it changed, or -1. */
+static int changed(kh_frontier *f, sqlite3_stmt *s)
+{
+	return run(s) ? -1 : sqlite3_changes(f->db);
+}
+
 int kh_frontier_origins(kh_frontier *f, void (*fn)(void *, const char *), void *arg)
 {
-	sqlite3_stmt *s;
-	if (sqlite3_prepare_v2(f->db, "SELECT DISTINCT origin FROM urls WHERE state = 0", -1, &s,
-	                       NULL) != SQLITE_OK)
-		return -1;
+	sqlite3_stmt *s = f->st[S_ORIGINS];
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
 		fn(arg, (const char *)sqlite3_column_text(s, 0));
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
 int kh_frontier_requeue_feeds(kh_frontier *f, double now)
 {
-	sqlite3_stmt *s;
-	if (sqlite3_prepare_v2(f->db,
-	                       "UPDATE urls SET state = 0, tries = 0 WHERE kind > 0 AND state = 2 "
-	                       "AND next_at <= ?1",
-	                       -1, &s, NULL) != SQLITE_OK)
-		return -1;
-	sqlite3_bind_double(s, 1, now);
-	int rc = sqlite3_step(s);
-	sqlite3_finalize(s);
-	return rc == SQLITE_DONE ? sqlite3_changes(f->db) : -1;
+	sqlite3_bind_double(f->st[S_REQUEUE_FEEDS], 1, now);
+	return changed(f, f->st[S_REQUEUE_FEEDS]);
 }
 
 long long kh_frontier_queued(kh_frontier *f, double *earliest)
 {
-	sqlite3_stmt *s;
+	sqlite3_stmt *s = f->st[S_QUEUED];
 	*earliest = 0;
-	if (sqlite3_prepare_v2(f->db, "SELECT count(*), min(next_at) FROM urls WHERE state = 0", -1,
-	                       &s, NULL) != SQLITE_OK)
-		return -1;
 	long long n = -1;
 	if (sqlite3_step(s) == SQLITE_ROW) {
 		n = sqlite3_column_int64(s, 0);
 		*earliest = sqlite3_column_double(s, 1);
 	}
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	return n;
 }
 
 int kh_frontier_fail_origin(kh_frontier *f, const char *origin, const char *error)
 {
-	sqlite3_stmt *s;
-	if (sqlite3_prepare_v2(f->db,
-	                       "UPDATE urls SET state = 3, error = ?2, fetched_at = ?3 "
-	                       "WHERE origin = ?1 AND state = 0",
-	                       -1, &s, NULL) != SQLITE_OK)
-		return -1;
+	sqlite3_stmt *s = f->st[S_FAIL_ORIGIN];
 	bind_text(s, 1, origin);
 	bind_text(s, 2, error);
 	sqlite3_bind_double(s, 3, kh_now());
-	int rc = sqlite3_step(s);
-	sqlite3_finalize(s);
-	return rc == SQLITE_DONE ? sqlite3_changes(f->db) : -1;
+	return changed(f, s);
 }
