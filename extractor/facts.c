@@ -149,8 +149,11 @@ int fx_role_end(const fx *x, int a)
 		}
 		if (fx_is(x, j, FK(F_FIRST)) || fx_is(x, j, FK(F_HONORIFIC)))
 			break; /* «وزیر امور خارجه محمدجواد ظریف» */
+		if (fx_compound_verb(x, j))
+			break; /* «... وزیر امور خارجه انگلیس دیدار کردند» */
 		if (fx_word(x, j, "و") && comp && fx_content(x, j + 1) &&
-		    !fx_is(x, j + 1, FK(F_ROLE))) {
+		    !fx_is(x, j + 1, FK(F_ROLE)) && !fx_is(x, j + 1, FK(F_FIRST)) &&
+		    !fx_is(x, j + 1, FK(F_HONORIFIC))) { /* not «... ایران و جان اسمیت» */
 			j++;
 			continue;
 		}

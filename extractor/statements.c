@@ -14,12 +14,23 @@ typedef struct speaker {
 	int skip;   /* the news agency: not a statement */
 } speaker;
 
-/* The person mentioned last before token k: a name or a statement's speaker. */
+/* Token k lies inside the content of a statement found so far. */
+static int in_content(const fx *x, int k)
+{
+	const kh_facts *o = x->out;
+	for (size_t i = 0; i < o->nstatements; i++)
+		if (x->t[k].s >= o->statements[i].start && x->t[k].s < o->statements[i].end)
+			return 1;
+	return 0;
+}
+
+/* The person mentioned last before token k: a name or a statement's speaker. Names
+ * inside what someone said do not count: in «X گفت: ترامپ ... . وی افزود» «وی» is X. */
 static int recent_person(const fx *x, int k)
 {
 	int best = -1, at = -1;
 	for (size_t n = 0; n < x->nnames; n++)
-		if (x->names[n].a < k && x->names[n].a > at)
+		if (x->names[n].a < k && x->names[n].a > at && !in_content(x, x->names[n].a))
 			at = x->names[n].a, best = x->names[n].person;
 	if (x->last_person >= 0 && x->last_person_tok > at && x->last_person_tok < k)
 		best = x->last_person;
@@ -55,11 +66,13 @@ static int surname_at(const fx *x, int i, int *used)
 	return -1;
 }
 
-/* The person whose role holds the role phrase of tokens [a, b) («وزیر ارتباطات»). */
+/* The one person whose role holds the role phrase of tokens [a, b) («وزیر ارتباطات»),
+ * or -1. */
 static int person_of_role(fx *x, int a, int b)
 {
 	char want[512], have[512];
 	size_t w = 0;
+	int found = -1;
 	for (int k = a; k < b && w + x->t[k].flen < sizeof want; k++)
 		if (!x->t[k].punct)
 			memcpy(want + w, x->t[k].f, x->t[k].flen), w += x->t[k].flen;
@@ -75,10 +88,13 @@ static int person_of_role(fx *x, int a, int b)
 			if (have[q] != ',' && have[q] != '.')
 				have[hl++] = have[q];
 		have[hl] = '\0';
-		if (w >= 4 && strstr(have, want))
-			return (int)p;
+		if (w >= 4 && strstr(have, want)) {
+			if (found >= 0)
+				return -1; /* two people hold it: which one is not known */
+			found = (int)p;
+		}
 	}
-	return -1;
+	return found;
 }
 
 /* Who speaks in tokens [a, b) before a cue, the speaker at the head of the region.
@@ -172,6 +188,9 @@ static int resolve_at(fx *x, int a, int b, speaker *s, int head)
 			}
 			return 0; /* the region starts with something else: no speaker */
 		}
+		if ((fx_word(x, k, "این") || fx_word(x, k, "همین")) && k + 1 < b &&
+		    (fx_is(x, k + 1, FK(F_ROLE)) || fx_at(x, k + 1, FK(F_ROLE), &u)))
+			continue; /* «این کارشناس سیاست خارجی»: the office named before */
 		if (!fx_is(x, k, FK(F_HONORIFIC)))
 			return 0; /* a stop word first: the subject is not at the head */
 	}
@@ -182,6 +201,17 @@ static int resolve_at(fx *x, int a, int b, speaker *s, int head)
  * («به گزارش ...، حسن هانی زاده کارشناس ... گفت»). */
 static int resolve(fx *x, int a, int b, speaker *s)
 {
+	/* a headline glued to the next sentence with no stop between: «ترامپ تجربه سیاسی
+	 * ندارد وی افزود»: a pronoun or «این» + office right after a verb starts the
+	 * speaker's own clause */
+	int u;
+	for (int k = b - 1; k > a; k--)
+		if (fx_is(x, k - 1, FK(F_LIGHT_VERB)) &&
+		    (fx_is(x, k, FK(F_PRONOUN)) ||
+		     ((fx_word(x, k, "این") || fx_word(x, k, "همین")) && k + 1 < b &&
+		      (fx_is(x, k + 1, FK(F_ROLE)) || fx_at(x, k + 1, FK(F_ROLE), &u)))) &&
+		    resolve_at(x, k, b, s, 1))
+			return 1;
 	if (resolve_at(x, a, b, s, 1))
 		return 1;
 	for (int k = a; k < b && !x->failed; k++)
@@ -389,6 +419,63 @@ static void link_roles(fx *x)
 	}
 }
 
+/* The folded words of a role phrase, punctuation left out (at most `cap`). */
+static int role_words(const char *role, char (*w)[MAXW], int cap)
+{
+	int nt = 0, n = 0;
+	kh_word *t = kh_words(role, strlen(role), &nt);
+	if (!t)
+		return -1;
+	for (int i = 0; i < nt && n < cap; i++)
+		if (!t[i].punct && t[i].flen)
+			memcpy(w[n++], t[i].f, t[i].flen + 1);
+	free(t);
+	return n;
+}
+
+/* Two role phrases name the same office: the same head noun, and the shorter one's words
+ * in order inside the longer («کارشناس سیاست خارجی» in «کارشناس مسائل سیاست خارجی»). */
+static int same_office(const char *a, const char *b)
+{
+	char wa[24][MAXW], wb[24][MAXW];
+	int na = role_words(a, wa, 24), nb = role_words(b, wb, 24);
+	if (na < 2 || nb < 2 || strcmp(wa[0], wb[0]))
+		return 0;
+	char(*s)[MAXW] = na <= nb ? wa : wb, (*l)[MAXW] = na <= nb ? wb : wa;
+	int ns = na <= nb ? na : nb, nl = na <= nb ? nb : na, j = 0;
+	for (int i = 0; i < nl && j < ns; i++)
+		if (!strcmp(l[i], s[j]))
+			j++;
+	return j == ns;
+}
+
+/* A statement by an office («وزیر بهداشت گفت») whose holder the article names somewhere
+ * with that office is that person; nothing when two people hold matching offices. */
+static void link_offices(fx *x)
+{
+	kh_facts *o = x->out;
+	for (size_t i = 0; i < o->nstatements && !x->failed; i++) {
+		kh_statement *st = &o->statements[i];
+		if (st->person >= 0 || !st->role)
+			continue;
+		int best = -1, n = 0;
+		for (size_t p = 0; p < o->npeople; p++)
+			if (o->people[p].role && o->people[p].name &&
+			    same_office(st->role, o->people[p].role))
+				best = (int)p, n++;
+		if (n != 1)
+			continue;
+		char *name = strdup(o->people[best].name);
+		if (!name) {
+			x->failed = 1;
+			return;
+		}
+		free(st->speaker);
+		st->speaker = name;
+		st->person = best;
+	}
+}
+
 void fx_find_statements(fx *x)
 {
 	x->last_person = x->last_person_tok = -1;
@@ -401,4 +488,6 @@ void fx_find_statements(fx *x)
 	}
 	if (!x->failed)
 		link_roles(x);
+	if (!x->failed)
+		link_offices(x);
 }
