@@ -12,7 +12,7 @@ static int skippable(const fx *x, int k)
 {
 	static const char *const w[] = {"باید",  "حدود", "نزدیک", "به",     "بیش",  "از",  "کمتر",
 	                                "بیشتر", "تا",   "حداقل", "حداکثر", "تنها", "فقط", "نیز",
-	                                "هم",    "را",   "با",    "بر",     NULL};
+	                                "هم",    "را",   "با",    "بر",     "بین",  NULL};
 	for (int i = 0; w[i]; i++)
 		if (fx_word(x, k, w[i]))
 			return 1;
@@ -26,6 +26,20 @@ static int phrase_before(const fx *x, int b, int max, int floor)
 	while (a > floor && b - a < max && fx_content(x, a - 1) && !x->t[a].nl)
 		a--;
 	return a;
+}
+
+/* Where the clause holding token k starts: the sentence's start, or after a colon, «که»,
+ * or «و» right after a verb («... اجرایی شده و تمامی پله‌های مصرف برق»). Commas do
+ * not end it: «میانگین حضور دستگاهها در ...، ۶۵ درصد است». */
+static int clause_start(const fx *x, int k, int s0)
+{
+	for (; k > s0; k--) {
+		if (x->t[k - 1].punct == ':' || x->t[k - 1].punct == ';' || fx_word(x, k - 1, "که"))
+			return k;
+		if (fx_word(x, k - 1, "و") && k - 1 > s0 && fx_is(x, k - 2, FK(F_LIGHT_VERB)))
+			return k;
+	}
+	return k;
 }
 
 static void set(fx *x, kh_percentage *p, int a, int b)
@@ -70,23 +84,55 @@ static void one(fx *x, kh_percentage *p)
 		set(x, p, o->a, o->b);
 		return;
 	}
-	/* «عملکرد ۳۶ درصدی»: the share of the sentence's organization */
+	/* «عملکرد ۳۶ درصدی», «ایران سهم ۱۳ درصدی خود»: the share of the organization or
+	 * place named last before it in the sentence */
 	if (fa > s0 && fx_is(x, fa - 1, FK(F_OWNER))) {
-		for (int k = s0; k < fa; k++)
+		for (int k = fa - 2; k >= s0; k--) {
 			if (x->org_of[k] >= 0) {
 				const fx_org *o = &x->orgs[x->org_of[k]];
 				set(x, p, o->a, o->b);
 				return;
 			}
+			if (fx_is(x, k, FK(F_PLACE))) {
+				set(x, p, k, k + 1);
+				return;
+			}
+		}
+	}
+	/* «کاهش میزان سقط به میزان ۱۰ درصد»: what the change before «به» applies to */
+	int k = fa;
+	if (k - 1 > s0 && fx_is(x, k - 1, FK(F_MEASURE)))
+		k--;
+	if (k < fa && k - 1 > s0 && fx_word(x, k - 1, "به")) {
+		int to = k - 1;
+		for (int c = to - 1; c >= s0 && to - c <= 6 && fx_content(x, c); c--)
+			if (fx_is(x, c, FK(F_CHANGE)) && c + 1 < to) {
+				set(x, p, c + 1, to);
+				return;
+			}
+	}
+	/* «به احتمال ۹۹ درصد»: the noun the figure qualifies */
+	if (fa - 2 >= s0 && fx_word(x, fa - 2, "به") && fx_content(x, fa - 1) &&
+	    !fx_is(x, fa - 1, FK(F_MEASURE)) && !fx_is(x, fa - 1, FK(F_CHANGE)) &&
+	    !skippable(x, fa - 1)) {
+		set(x, p, fa - 1, fa);
+		return;
 	}
 	/* «افزایش ۱۰ درصدی قیمت برق», «۶۰ درصد ظرفیت صنایع داخلی»: the noun after it; but
-	 * «خودکفایی ۹۵ درصدی گندم»: «درصدی» qualifies the noun before it */
+	 * «خودکفایی ۹۵ درصدی گندم»: «درصدی» qualifies the noun before it, unless a change
+	 * is that noun («افزایش پنهانی ۱۰ درصدی قیمت برق») */
 	int r = fb + 1;
-	int adjective = fx_word(x, fb, "درصدی") && fx_content(x, fa - 1) &&
-	                !fx_is(x, fa - 1, FK(F_CHANGE)) && !fx_is(x, fa - 1, FK(F_MEASURE));
+	int change = (fa > s0 && fx_is(x, fa - 1, FK(F_CHANGE))) ||
+	             (fa - 1 > s0 && fx_is(x, fa - 2, FK(F_CHANGE)) && fx_content(x, fa - 1));
+	int adjective = fx_word(x, fb, "درصدی") && fx_content(x, fa - 1) && !change &&
+	                !fx_is(x, fa - 1, FK(F_MEASURE));
+	/* a measure noun with its complement is what is measured: «۶۰ درصد ظرفیت صنایع» */
+	int measured = fx_is(x, r, FK(F_MEASURE)) && fx_content(x, r + 1) &&
+	               !fx_is(x, r + 1, FK(F_CHANGE)) && !fx_is(x, r + 1, FK(F_MEASURE)) &&
+	               !fx_compound_verb(x, r + 1);
 	if (!adjective && fx_content(x, r) && !fx_is(x, r, FK(F_CHANGE)) &&
-	    !fx_is(x, r, FK(F_MEASURE)) && !fx_compound_verb(x, r) && x->org_of[r] < 0 &&
-	    !x->t[r].nl) {
+	    (measured || !fx_is(x, r, FK(F_MEASURE))) && !fx_compound_verb(x, r) &&
+	    x->org_of[r] < 0 && !x->t[r].nl) {
 		int e = r;
 		while (e < x->nt && e - r < 3 && fx_content(x, e) && !fx_is(x, e, FK(F_CHANGE)) &&
 		       !x->t[e].nl)
@@ -95,7 +141,7 @@ static void one(fx *x, kh_percentage *p)
 		return;
 	}
 	/* «۱۰ درصد در شهر تهران», «۲ درصد در خصوص سایر شهرها»: where the share is */
-	if (fx_word(x, fb + 1, "در")) {
+	if (!adjective && fx_word(x, fb + 1, "در")) {
 		int r2 = fb + 2;
 		if (fx_word(x, r2, "خصوص") || fx_word(x, r2, "مورد"))
 			r2++;
@@ -122,17 +168,20 @@ static void one(fx *x, kh_percentage *p)
 		set(x, p, a, b);
 		return;
 	}
-	/* «میانگین حضور دستگاهها در ...، ۶۵ درصد است»: the clause's head */
-	if (b > s0 && x->t[b - 1].punct == ',') {
-		int c = b - 1;
-		while (c > s0 && x->t[c - 1].punct != ':')
-			c--;
-		int e = c;
-		while (e < b - 1 && e - c < 4 && fx_content(x, e))
-			e++;
-		if (e > c)
-			set(x, p, c, e);
-	}
+	/* «میانگین حضور دستگاهها در ...، ۶۵ درصد است», «سهم پرداخت‌ها ... ( OECD ) بالغ‌بر
+	 * ۶۰ درصد برآورد شده است»: nothing names it just before, so the clause's head */
+	int c = clause_start(x, b, s0);
+	/* a noun phrase heads it (or «آنچه ...»), not «در ...», «به گزارش ...», «الف -» */
+	int quant = (fx_word(x, c, "همه") || fx_word(x, c, "تمامی") || fx_word(x, c, "تمام")) &&
+	            fx_content(x, c + 1);
+	if (c >= b || !(fx_word(x, c, "آنچه") || quant ||
+	                (fx_content(x, c) && !fx_is(x, c, FK(F_ADVERB)) && x->t[c].flen >= 4)))
+		return;
+	int e = c;
+	while (e < b && e - c < 4 && !x->t[e].punct && !x->t[e].num && !fx_compound_verb(x, e) &&
+	       (e == c || !skippable(x, e)))
+		e++;
+	set(x, p, c, e);
 }
 
 void fx_find_subjects(fx *x, kh_percentage *p, size_t n)

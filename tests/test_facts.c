@@ -58,10 +58,13 @@ static void pronoun_skips_names_quoted(void **state)
 static void office_is_its_holder(void **state)
 {
 	(void)state;
-	const char *t = "رئیس سازمان برنامه و بودجه گفت: بودجه عمرانی افزایش می‌یابد. "
+	const char *t = "رئیس سازمان برنامه و بودجه گفت: بودجه عمرانی افزایش "
+	                "می‌یابد. "
 	                "رضا "
 	                "محمدی رئیس سازمان برنامه و بودجه در ادامه افزود: اعتبارات پرداخت "
-	                "می‌شود. رئیس سازمان برنامه و بودجه تصریح کرد: هیچ طرحی "
+	                "می‌شود. رئیس سازمان برنامه و بودجه تصریح کرد: "
+	                "هیچ "
+	                "طرحی "
 	                "متوقف "
 	                "نمی‌شود.";
 	const said w[] = {{"بودجه عمرانی", "رضا محمدی"},
@@ -69,7 +72,9 @@ static void office_is_its_holder(void **state)
 	                  {"هیچ طرحی", "رضا محمدی"}};
 	statements(t, w, 3, 1);
 	/* «این کارشناس» and a shorter form of the office */
-	const char *t2 = "حسن رحیمی کارشناس مسائل اقتصادی گفت: تورم کاهش می‌یابد. این "
+	const char *t2 = "حسن رحیمی کارشناس مسائل اقتصادی گفت: تورم کاهش "
+	                 "می‌یابد. "
+	                 "این "
 	                 "کارشناس "
 	                 "اقتصادی با اشاره به اینکه نرخ ارز ثابت است، گفت: واردات بیشتر "
 	                 "می‌شود.";
@@ -77,9 +82,11 @@ static void office_is_its_holder(void **state)
 	        {"تورم", "حسن رحیمی"}, {"نرخ ارز", "حسن رحیمی"}, {"واردات", "حسن رحیمی"}};
 	statements(t2, w2, 3, 1);
 	/* two holders of matching offices: the office stays unnamed */
-	const char *t3 = "رضا محمدی وزیر امور خارجه ایران با مایکل اسمیت وزیر امور خارجه انگلیس "
-	                 "دیدار کرد. وزیر امور خارجه گفت: گفت‌وگوها ادامه "
-	                 "دارد.";
+	const char *t3 =
+	        "رضا محمدی وزیر امور خارجه ایران با مایکل اسمیت وزیر امور خارجه انگلیس "
+	        "دیدار کرد. وزیر امور خارجه گفت: گفت‌وگوها "
+	        "ادامه "
+	        "دارد.";
 	const said w3[] = {{"گفت‌وگوها", "وزیر امور خارجه"}};
 	statements(t3, w3, 1, 1);
 }
@@ -96,12 +103,82 @@ static void glued_headline(void **state)
 	statements(t, w, 2, 1);
 }
 
+/* The subject found for the percentage written `figure` in `text`: `want` exactly, or none
+ * when want is NULL. */
+static void subject(const char *text, const char *figure, const char *want)
+{
+	kh_percentage *p = NULL;
+	size_t n = 0;
+	kh_facts f = {0};
+	assert_int_equal(kh_find_percentages(text, strlen(text), &p, &n, NULL), KH_OK);
+	assert_int_equal(kh_find_facts(text, strlen(text), NULL, p, n, &f, NULL), KH_OK);
+	size_t i = 0, fl = strlen(figure);
+	while (i < n && (p[i].end - p[i].start != fl || memcmp(text + p[i].start, figure, fl)))
+		i++;
+	if (i == n)
+		fail_msg("«%s»: no percentage «%s»", text, figure);
+	if (!want && p[i].has_subject)
+		fail_msg("«%s»: subject «%.*s», wanted none", figure,
+		         (int)(p[i].subject_end - p[i].subject_start), text + p[i].subject_start);
+	if (want && (!p[i].has_subject || p[i].subject_end - p[i].subject_start != strlen(want) ||
+	             memcmp(text + p[i].subject_start, want, strlen(want))))
+		fail_msg("«%s»: subject «%.*s», wanted «%s»", figure,
+		         p[i].has_subject ? (int)(p[i].subject_end - p[i].subject_start) : 6,
+		         p[i].has_subject ? text + p[i].subject_start : "(none)", want);
+	kh_facts_free(&f);
+	for (i = 0; i < n; i++)
+		free(p[i].subject_canonical);
+	free(p);
+}
+
+static void percentage_subjects(void **state)
+{
+	(void)state;
+	/* the owner of a share: the place or organization named before it */
+	subject("وزیر نفت گفت ایران سهم ۱۳ درصدی خود را حفظ "
+	        "می‌کند.",
+	        "۱۳ درصدی", "ایران");
+	/* «به احتمال ۹۹ درصد» */
+	subject("این طرح به احتمال ۹۹ درصد اجرا می‌شود.", "۹۹ درصد",
+	        "احتمال");
+	/* a change before «درصدی»: the noun after it */
+	subject("افزایش پنهانی ۱۰ درصدی قیمت گاز از مهر اعتراض‌ها "
+	        "را "
+	        "برانگیخت.",
+	        "۱۰ درصدی", "قیمت گاز");
+	/* «درصدی» qualifying the noun before it, then «در»: still that noun */
+	subject("دولت با تامین مالی ۵۰ درصدی در توسعه مترو موافقت کرد.", "۵۰ درصدی", "تامین مالی");
+	/* a measure noun and its complement after the figure */
+	subject("تعطیل شدن ۶۰ درصد ظرفیت صنایع داخلی "
+	        "نگران‌کننده "
+	        "است.",
+	        "۶۰ درصد", "ظرفیت صنایع داخلی");
+	/* the change before «به میزان» */
+	subject("وزارت بهداشت وعده کاهش نرخ مرگ نوزادان به میزان ۱۰ درصد را داد.", "۱۰ درصد",
+	        "نرخ مرگ نوزادان");
+	/* nothing just before: the clause's head, after «و» following a verb */
+	subject("مرحله سوم اجرا شده و همه پله‌های مصرف گاز در قبض‌ها، به میزان ۱۰ "
+	        "درصد "
+	        "افزایش "
+	        "یافته است.",
+	        "۱۰ درصد", "همه پله‌های مصرف گاز");
+	subject("وی افزود: سهم یارانه‌ها از بودجه ( OECD ) بالغ‌بر ۶۰ درصد برآورد "
+	        "شده "
+	        "است.",
+	        "۶۰ درصد", "سهم یارانه‌ها");
+	/* a clause headed by a preposition or a pronoun has no subject to give */
+	subject("چهار درصد آن دیده می‌شود و ۹۶ درصد آن دیده "
+	        "نمی‌شود.",
+	        "۹۶ درصد", NULL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	        cmocka_unit_test(pronoun_skips_names_quoted),
 	        cmocka_unit_test(office_is_its_holder),
 	        cmocka_unit_test(glued_headline),
+	        cmocka_unit_test(percentage_subjects),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
