@@ -29,8 +29,8 @@ static int phrase_before(const fx *x, int b, int max, int floor)
 }
 
 /* Where the clause holding token k starts: the sentence's start, or after a colon, «که»,
- * or «و» right after a verb («... اجرایی شده و تمامی پله‌های مصرف برق»). Commas do
- * not end it: «میانگین حضور دستگاهها در ...، ۶۵ درصد است». */
+ * or «و» right after a verb («... اجرایی شده و تمامی پله‌های مصرف برق»). Commas
+ * do not end it: «میانگین حضور دستگاهها در ...، ۶۵ درصد است». */
 static int clause_start(const fx *x, int k, int s0)
 {
 	for (; k > s0; k--) {
@@ -44,6 +44,8 @@ static int clause_start(const fx *x, int k, int s0)
 
 static void set(fx *x, kh_percentage *p, int a, int b)
 {
+	if (a < 0 || b <= a || b > x->nt)
+		return; /* no words: no subject */
 	p->has_subject = 1;
 	p->subject_start = x->t[a].s;
 	p->subject_end = x->t[b - 1].e;
@@ -168,8 +170,9 @@ static void one(fx *x, kh_percentage *p)
 		set(x, p, a, b);
 		return;
 	}
-	/* «میانگین حضور دستگاهها در ...، ۶۵ درصد است», «سهم پرداخت‌ها ... ( OECD ) بالغ‌بر
-	 * ۶۰ درصد برآورد شده است»: nothing names it just before, so the clause's head */
+	/* «میانگین حضور دستگاهها در ...، ۶۵ درصد است», «سهم پرداخت‌ها ... ( OECD )
+	 * بالغ‌بر ۶۰ درصد برآورد شده است»: nothing names it just before, so the clause's
+	 * head */
 	int c = clause_start(x, b, s0);
 	/* a noun phrase heads it (or «آنچه ...»), not «در ...», «به گزارش ...», «الف -» */
 	int quant = (fx_word(x, c, "همه") || fx_word(x, c, "تمامی") || fx_word(x, c, "تمام")) &&
@@ -181,7 +184,8 @@ static void one(fx *x, kh_percentage *p)
 	while (e < b && e - c < 4 && !x->t[e].punct && !x->t[e].num && !fx_compound_verb(x, e) &&
 	       (e == c || !skippable(x, e)))
 		e++;
-	set(x, p, c, e);
+	if (e > c)
+		set(x, p, c, e);
 }
 
 void fx_find_subjects(fx *x, kh_percentage *p, size_t n)
