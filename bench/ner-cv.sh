@@ -4,7 +4,7 @@
 # folds of tools/ner_train), the predictions pooled and scored by score-ner.py.
 #   sh bench/ner-cv.sh BUILD_DIR SHARED_DIR [CORPUS] [K] [EPOCHS]
 set -u
-build=${1:-build} shared=${2:-../shared} corpus=${3:-peyma-dev} k=${4:-5} epochs=${5:-12}
+build=${1:-build} shared=${2:-../shared} corpus=${3:-peyma-dev} k=${4:-5} epochs=${5:-20}
 dir=$shared/corpus/$corpus
 if [ ! -f "$dir/gold.jsonl" ]; then
 	echo "ner-cv: $dir not found, skipped"

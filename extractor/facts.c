@@ -114,6 +114,21 @@ int fx_compound_verb(const fx *x, int i)
 	return fx_is(x, i, FK(F_LIGHT_VERB)) || fx_is(x, i + 1, FK(F_LIGHT_VERB));
 }
 
+/* A verb: «می‌شود», «نمی‌کند», a light verb, or the noun of a compound verb
+ * before one («مذاکره کردند»). Names hold none. */
+int fx_verbal(const fx *x, int j)
+{
+	const char *f = x->t[j].f;
+	if (fx_compound_verb(x, j))
+		return 1;
+	size_t mi = strlen("می"), nami = strlen("نمی");
+	return (x->t[j].flen > mi + 4 && !strncmp(f, "می", mi) &&
+	        strncmp(f, "میل", strlen("میل")) && strncmp(f, "مید", strlen("مید")) &&
+	        strncmp(f, "میز", strlen("میز")) && strncmp(f, "میر", strlen("میر")) &&
+	        strncmp(f, "میا", strlen("میا"))) ||
+	       (x->t[j].flen > nami + 4 && !strncmp(f, "نمی", nami));
+}
+
 char *fx_text(fx *x, int a, int b)
 {
 	char *s = strndup(x->text + x->t[a].s, x->t[b - 1].e - x->t[a].s);

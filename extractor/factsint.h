@@ -78,6 +78,9 @@ int fx_content(const fx *x, int i);
 /* Token i is a light verb («کرد», «شده») or the noun of a compound verb before one
  * («مذاکره کردند»). */
 int fx_compound_verb(const fx *x, int i);
+/* Token i is a verb: «می‌شود», «نمی‌کند», a light verb, or the noun of a compound verb
+ * before one («مذاکره کردند»). Names hold none. */
+int fx_verbal(const fx *x, int i);
 /* A malloc'd copy of the text of tokens [a, b), or NULL (x->failed set). */
 char *fx_text(fx *x, int a, int b);
 /* The same, normalized to the canonical level. */

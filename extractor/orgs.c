@@ -5,26 +5,11 @@
 #include "factsint.h"
 #include "khabar/normalize.h"
 
-/* A verb: «می‌شود», «نمی‌کند», a light verb, or the noun of a compound verb
- * before one («مذاکره کردند»). Names hold none. */
-static int verbal(const fx *x, int j)
-{
-	const char *f = x->t[j].f;
-	if (fx_compound_verb(x, j))
-		return 1;
-	size_t mi = strlen("می"), nami = strlen("نمی");
-	return (x->t[j].flen > mi + 4 && !strncmp(f, "می", mi) &&
-	        strncmp(f, "میل", strlen("میل")) && strncmp(f, "مید", strlen("مید")) &&
-	        strncmp(f, "میز", strlen("میز")) && strncmp(f, "میر", strlen("میر")) &&
-	        strncmp(f, "میا", strlen("میا"))) ||
-	       (x->t[j].flen > nami + 4 && !strncmp(f, "نمی", nami));
-}
-
 /* A word that may continue an organization's name after its head. */
 static int complement(const fx *x, int j)
 {
 	return fx_content(x, j) && !fx_is(x, j, FK(F_ROLE)) && !fx_is(x, j, FK(F_ORG_HEAD)) &&
-	       !x->t[j].nl && !verbal(x, j) && !fx_word(x, j, "بهعنوان");
+	       !x->t[j].nl && !fx_verbal(x, j) && !fx_word(x, j, "بهعنوان");
 }
 
 /* Where the name that a head noun starts at token a ends (a when it has no complement):

@@ -312,6 +312,14 @@ uint32_t *kh_ner_static(const fx *x)
 		f[k++] = feat(29, (const char *)&f2, sizeof f2);
 		f[k++] = feat(30, w[1], first_letters(w[1], 2));
 		f[k++] = feat_int(31, fl[2], w0);
+		/* a verb here or next: names stop before verbs («نیروی انتظامی گذاشتند») */
+		int vb = (x->t[i].num || x->t[i].punct ? 0 : fx_verbal(x, i)) |
+		         (i + 1 < x->nt && !x->t[i + 1].num && !x->t[i + 1].punct &&
+		                          fx_verbal(x, i + 1)
+		                  ? 2
+		                  : 0);
+		f[k++] = feat(32, (const char *)&vb, sizeof vb);
+		f[k++] = feat_int(33, vb, w0);
 	}
 	free(per);
 	free(name);
@@ -320,11 +328,26 @@ uint32_t *kh_ner_static(const fx *x)
 	return out;
 }
 
+/* The hashes of the features of the tags alone, made once: they are the same everywhere. */
+static uint32_t tag_feat[KH_NER_CLASSES], pair_feat[KH_NER_CLASSES][KH_NER_CLASSES];
+static pthread_once_t tag_once = PTHREAD_ONCE_INIT;
+
+static void tag_features(void)
+{
+	for (int p = 0; p < KH_NER_CLASSES; p++) {
+		tag_feat[p] = feat(40, (const char *)&p, sizeof p);
+		for (int q = 0; q < KH_NER_CLASSES; q++) {
+			int pair[2] = {p, q};
+			pair_feat[p][q] = feat(41, (const char *)pair, sizeof pair);
+		}
+	}
+}
+
 void kh_ner_dynamic(const uint32_t *stat, int prev, int prev2, uint32_t *out)
 {
-	int pair[2] = {prev, prev2};
-	out[0] = feat(40, (const char *)&prev, sizeof prev);
-	out[1] = feat(41, (const char *)pair, sizeof pair);
+	pthread_once(&tag_once, tag_features);
+	out[0] = tag_feat[prev];
+	out[1] = pair_feat[prev][prev2];
 	uint32_t w0 = stat[1];
 	uint32_t pw[2] = {(uint32_t)prev, w0};
 	out[2] = feat(42, (const char *)pw, sizeof pw);
@@ -343,35 +366,93 @@ int kh_ner_allowed(int prev, int c)
 	return 1;
 }
 
+/* A hypothesis of the beam: its score, its last two tags, and where it came from. */
+typedef struct hyp {
+	int score, prev, prev2, from;
+} hyp;
+
+enum { BEAM = 4 };
+
 int kh_ner_tag(const fx *x, int *tags)
 {
 	if (!kh_ner_has_model())
 		return -1;
 	uint32_t *stat = kh_ner_static(x);
-	if (!stat)
+	/* the beam after each token, for the way back */
+	hyp *kept = malloc(((size_t)x->nt + 1) * BEAM * sizeof *kept);
+	int *nkept = malloc(((size_t)x->nt + 1) * sizeof *nkept);
+	if (!stat || !kept || !nkept) {
+		free(stat);
+		free(kept);
+		free(nkept);
 		return -1;
-	int prev = T_O, prev2 = T_O;
+	}
+	hyp beam[BEAM] = {{0, T_O, T_O, -1}};
+	int nb = 1;
 	for (int i = 0; i < x->nt; i++) {
 		const uint32_t *f = stat + (size_t)i * KH_NER_STATIC;
-		uint32_t d[KH_NER_DYNAMIC];
-		kh_ner_dynamic(f, prev, prev2, d);
-		int score[KH_NER_CLASSES] = {0};
-		for (int k = 0; k < KH_NER_STATIC + KH_NER_DYNAMIC; k++) {
-			uint32_t h = (k < KH_NER_STATIC ? f[k] : d[k - KH_NER_STATIC]) &
-			             (KH_NER_SIZE - 1);
-			const signed char *w = weights + (size_t)h * KH_NER_CLASSES;
+		int base[KH_NER_CLASSES] = {0};
+		for (int k = 0; k < KH_NER_STATIC; k++) {
+			const signed char *w =
+			        weights + (size_t)(f[k] & (KH_NER_SIZE - 1)) * KH_NER_CLASSES;
 			for (int c = 0; c < KH_NER_CLASSES; c++)
-				score[c] += w[c];
+				base[c] += w[c];
 		}
-		int best = T_O;
-		for (int c = 1; c < KH_NER_CLASSES; c++)
-			if (kh_ner_allowed(prev, c) && score[c] > score[best])
-				best = c;
-		tags[i] = best;
-		prev2 = prev;
-		prev = best;
+		hyp next[BEAM * KH_NER_CLASSES];
+		int nn = 0;
+		/* one hypothesis per pair of last tags: the future sees only those */
+		signed char slot[KH_NER_CLASSES * KH_NER_CLASSES];
+		memset(slot, -1, sizeof slot);
+		for (int h = 0; h < nb; h++) {
+			uint32_t d[KH_NER_DYNAMIC];
+			kh_ner_dynamic(f, beam[h].prev, beam[h].prev2, d);
+			int score[KH_NER_CLASSES];
+			memcpy(score, base, sizeof score);
+			for (int k = 0; k < KH_NER_DYNAMIC; k++) {
+				const signed char *w =
+				        weights +
+				        (size_t)(d[k] & (KH_NER_SIZE - 1)) * KH_NER_CLASSES;
+				for (int c = 0; c < KH_NER_CLASSES; c++)
+					score[c] += w[c];
+			}
+			for (int c = 0; c < KH_NER_CLASSES; c++) {
+				if (!kh_ner_allowed(beam[h].prev, c))
+					continue;
+				hyp n = {beam[h].score + score[c], c, beam[h].prev, h};
+				int key = c * KH_NER_CLASSES + beam[h].prev;
+				if (slot[key] < 0) {
+					slot[key] = (signed char)nn;
+					next[nn++] = n;
+				} else if (n.score > next[slot[key]].score) {
+					next[slot[key]] = n;
+				}
+			}
+		}
+		/* the BEAM best, best first */
+		nb = 0;
+		for (int b = 0; b < BEAM && b < nn; b++) {
+			int best = -1;
+			for (int q = 0; q < nn; q++)
+				if (next[q].from >= -1 &&
+				    (best < 0 || next[q].score > next[best].score))
+					best = q;
+			if (best < 0)
+				break;
+			beam[nb++] = next[best];
+			next[best].from = -2; /* taken */
+		}
+		memcpy(kept + (size_t)i * BEAM, beam, (size_t)nb * sizeof *beam);
+		nkept[i] = nb;
+	}
+	/* back from the best at the end */
+	for (int i = x->nt - 1, h = 0; i >= 0; i--) {
+		const hyp *k = &kept[(size_t)i * BEAM + (size_t)h];
+		tags[i] = k->prev;
+		h = k->from < 0 ? 0 : k->from;
 	}
 	free(stat);
+	free(kept);
+	free(nkept);
 	return 0;
 }
 
@@ -458,13 +539,17 @@ static void spread(const fx *x, int *tags)
 	size_t n = 0, cap = 0;
 	for (int i = 0; i < x->nt;) {
 		int b = tags[i];
-		if (b != T_B_PER) { /* organizations and places: spreading them costs more */
+		if (b != T_B_PER && b != T_B_ORG) { /* places: spreading them costs more */
 			i++;
 			continue;
 		}
 		int j = i + 1;
 		while (j < x->nt && tags[j] == b + 1)
 			j++;
+		if (b == T_B_ORG && j - i < 2) { /* «دولت», «مجلس»: not always one */
+			i = j;
+			continue;
+		}
 		seq *g = j - i <= MAXSEQ ? kh_grow(v, &cap, n, sizeof *v) : NULL;
 		if (g) {
 			v = g;

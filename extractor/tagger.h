@@ -11,7 +11,7 @@
 #define KH_NER_BITS    20
 #define KH_NER_SIZE    (1u << KH_NER_BITS)
 #define KH_NER_CLASSES 7  /* O, B-ORG, I-ORG, B-PER, I-PER, B-LOC, I-LOC */
-#define KH_NER_STATIC  32 /* features of a token that do not depend on the tags */
+#define KH_NER_STATIC  34 /* features of a token that do not depend on the tags */
 #define KH_NER_DYNAMIC 4  /* features of the tags before it */
 
 enum { T_O, T_B_ORG, T_I_ORG, T_B_PER, T_I_PER, T_B_LOC, T_I_LOC };
