@@ -1,4 +1,4 @@
-/* tagger.c — features and greedy decoding of the ORG/PER/LOC tagger (tagger.h), and the
+/* tagger.c — features and beam decoding of the ORG/PER/LOC tagger (tagger.h), and the
  * entities it gives. */
 #include <pthread.h>
 #include <stdio.h>

@@ -1,4 +1,4 @@
-/* tagger.h — a greedy averaged-perceptron token tagger for ORG, PER and LOC (BIO tags),
+/* tagger.h — an averaged-perceptron token tagger for ORG, PER and LOC (BIO tags),
  * on hashed features of the words and of what the rules found. The model is trained by
  * tools/ner_train.c (`make model`) and compiled in from extractor/model/ner.bin. Internal. */
 #ifndef KH_TAGGER_H
