@@ -42,26 +42,42 @@ for l in lines:
     out.append(l)
 open(p, "w").write("\n".join(out) + "\n")
 PY
-curl --parallel --parallel-max $conc -s -K "$tmp/save.cfg"
+curl --parallel --parallel-max $conc -s --no-progress-meter -K "$tmp/save.cfg"
 t0=$(now)
 find "$tmp/pages" -name '*.html' | xargs "$khabar" index -q "$tmp/idx"
 t1=$(now)
 "$python" -c 'import sys; print("ceiling: khabar index of the same %d pages from disk: %.0f pages/s" % (int(sys.argv[3]), int(sys.argv[3]) / (float(sys.argv[2]) - float(sys.argv[1]))))' "$t0" "$t1" "$pages"
+# CPU seconds (user + system) the fixture site has used so far
+site_cpu() { awk -v t="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / t }' "/proc/$site_pid/stat"; }
+cores=$(nproc)
 for run in 1 2 3; do
-	t0=$(now)
-	curl --parallel --parallel-max $conc --parallel-immediate -s -K "$tmp/curl.cfg"
-	t1=$(now)
+	s0=$(site_cpu) t0=$(now)
+	/usr/bin/time -f "%U %S" -o "$tmp/curl.time" \
+		curl --parallel --parallel-max $conc --parallel-immediate -s --no-progress-meter -K "$tmp/curl.cfg"
+	t1=$(now) s1=$(site_cpu)
 	rm -rf "$tmp/db" "$tmp/db.crawl"
-	"$khabar" crawl --db "$tmp/db" --delay 0 --per-host $conc --max-transfers $conc -q \
+	/usr/bin/time -f "%U %S" -o "$tmp/crawl.time" \
+		"$khabar" crawl --db "$tmp/db" --delay 0 --per-host $conc --max-transfers $conc -q \
 		--log-json "$base/all.xml" 2> "$tmp/crawl.log"
-	t2=$(now)
-	"$python" - "$t0" "$t1" "$t2" "$pages" "$tmp/crawl.log" <<'PY'
+	t2=$(now) s2=$(site_cpu)
+	"$python" - "$t0" "$t1" "$t2" "$pages" "$tmp/crawl.log" "$s0" "$s1" "$s2" \
+		"$tmp/curl.time" "$tmp/crawl.time" "$cores" <<'PY'
 import json, sys
-t0, t1, t2, n = map(float, sys.argv[1:5])
+t0, t1, t2, n, = map(float, sys.argv[1:5])
 s = [json.loads(l) for l in open(sys.argv[5]) if '"summary"' in l][0]
+s0, s1, s2 = map(float, sys.argv[6:9])
+cu = sum(map(float, open(sys.argv[9]).read().split()[:2]))
+kh = sum(map(float, open(sys.argv[10]).read().split()[:2]))
+cores = int(sys.argv[11])
 c, k = n / (t1 - t0), s["indexed"] / (t2 - t1)
 print("run: curl --parallel %.0f pages/s | khabar crawl %.0f pages/s (%d fetched, %d indexed) | ratio %.2f"
       % (c, k, s["pages"], s["indexed"], k / c))
+# CPU a page: what the machine's cores must give for each page, by whom
+kp, sp = kh / s["indexed"] * 1e3, (s2 - s1) / s["indexed"] * 1e3
+print("     CPU a page: curl %.2f ms + site %.2f ms | khabar %.2f ms + site %.2f ms"
+      % (cu / n * 1e3, (s1 - s0) / n * 1e3, kp, sp))
+print("     at half of curl's rate, khabar and the site would need %.1f of the %d cores"
+      % (c / 2 * (kp + sp) / 1e3, cores))
 PY
 done
 stop_site
