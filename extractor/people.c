@@ -122,7 +122,11 @@ int fx_person(fx *x, int a, int sur, int b, int role_a, int role_b)
 static void role_of(const fx *x, int a, int b, int *ra, int *rb)
 {
 	*ra = *rb = -1;
-	int s = b < x->nt && x->t[b].punct == ',' ? b + 1 : b;
+	int s = b;
+	if (s < x->nt && (x->t[s].punct == '>' || x->t[s].punct == '"'))
+		s++; /* «« ستار محمودی » ، قائم‌مقام وزیر نیرو» */
+	if (s < x->nt && x->t[s].punct == ',')
+		s++;
 	int e = fx_role_end(x, s);
 	if (e > s) {
 		*ra = s, *rb = e;

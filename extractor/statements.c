@@ -108,6 +108,8 @@ static int resolve_at(fx *x, int a, int b, speaker *s, int head)
 	for (int k = a; k < b && !x->failed; k++) {
 		if (x->t[k].punct || x->t[k].num)
 			continue;
+		if (x->t[k].flen == 1 && k == a)
+			continue; /* a bullet left by the page: «O صادق نیت گفت» */
 		if (fx_is(x, k, FK(F_PRONOUN))) {
 			s->person = recent_person(x, k);
 			s->sa = k, s->sb = k + 1;
@@ -217,6 +219,33 @@ static int resolve(fx *x, int a, int b, speaker *s)
 	for (int k = a; k < b && !x->failed; k++)
 		if ((x->t[k].punct == ',' || x->t[k].punct == ';') && resolve_at(x, k + 1, b, s, 0))
 			return 1;
+	/* «... در همین رابطه سالار گفت», «... با تحریم ظالمانه رئیس اتاق بازرگانی ایران گفت
+	 * که»: a surname, an office or a tagged name right before the verb is its subject */
+	int at = -1;
+	for (int k = b - 1; k >= a && b - k <= 12 && !x->failed; k--) {
+		if (x->t[k].punct == ',' || x->t[k].punct == ';' || x->t[k].punct == ':')
+			break;
+		if (at < 0 && surname_at(x, k, &u) >= 0 && k + u == b)
+			at = k;
+		else if (at < 0 && x->tags && x->tags[k] == T_B_PER) {
+			int m = k + 1;
+			while (m < b && x->tags[m] == T_I_PER)
+				m++;
+			if (m == b)
+				at = k;
+		}
+		if ((fx_is(x, k, FK(F_ROLE)) || fx_at(x, k, FK(F_ROLE), &u)) &&
+		    fx_role_end(x, k) == b)
+			at = k; /* the office's first word: «معاون رئیس جمهور», not «رئیس جمهور» */
+	}
+	/* not the object of a preposition: «در گفت‌وگو با خبرنگار ... گفت»
+	 */
+	static const char *const prep[] = {"با", "به", "از", "برای", "در", "بر", "تا", NULL};
+	for (int q = 0; at > a && prep[q]; q++)
+		if (fx_word(x, at - 1, prep[q]))
+			at = -1;
+	if (at >= 0 && resolve_at(x, at, b, s, 0))
+		return 1;
 	/* «افزود: ...», «...، گفت: ...» with no subject of its own: the person speaking
 	 * just before, when the last statement is near */
 	int p = recent_person(x, b);
@@ -336,9 +365,11 @@ static void sentence(fx *x, int s, int e)
 			int after = k + u;
 			if (fx_word(x, after, "و"))
 				continue; /* «گفت و گو» */
-			int colon =
-			        after < e && (x->t[after].punct == ':' ||
-			                      x->t[after].punct == '<' || fx_word(x, after, "که"));
+			/* a colon, a quote or «که» after the verb, or a cue that holds «که» («گفت
+			 * که») */
+			int colon = after < e &&
+			            (x->t[after].punct == ':' || x->t[after].punct == '<' ||
+			             fx_word(x, after, "که") || fx_word(x, after - 1, "که"));
 			int a0 = ra >= 0 ? ra : clause, b0 = ra >= 0 ? rb : k;
 			if (colon ||
 			    (after < e - 1 && c->value == 2 && !fx_word(x, after, "است"))) {

@@ -93,6 +93,43 @@ static void office_is_its_holder(void **state)
 	statements(t3, w3, 1, 1);
 }
 
+/* A surname or an office right before the verb is its subject, after an adverbial phrase
+ * or a glued headline; not the reporter of «در گفت‌وگو با خبرنگار ... گفت».
+ */
+static void speaker_next_to_the_verb(void **state)
+{
+	(void)state;
+	const char *t = "سعید سالار کارگردان این مجموعه است. در همین رابطه سالار گفت: فیلم "
+	                "آماده است.";
+	const said w[] = {{"فیلم آماده", "سعید سالار"}};
+	statements(t, w, 1, 1);
+	const char *t2 = "جامعه با تحریم ظالمانه رئیس اتاق بازرگانی ایران گفت که تحریم شکاف "
+	                 "طبقاتی را بیشتر کرد.";
+	const said w2[] = {{"تحریم شکاف", "رئیس اتاق بازرگانی ایران"}};
+	statements(t2, w2, 1, 1);
+	const char *t3 = "رضا کریمی مدیرکل گمرک استان در گفت‌وگو با خبرنگار "
+	                 "خبرگزاری "
+	                 "فارس "
+	                 "گفت: صادرات بیشتر شد.";
+	const said w3[] = {{"صادرات", "رضا کریمی"}};
+	statements(t3, w3, 1, 1);
+	/* «گفت که»: the content after «که» */
+	const char *t6 =
+	        "علی احمدی وزیر نیرو گفت که برق گران نمی‌شود.";
+	const said w6[] = {{"برق گران", "علی احمدی"}};
+	statements(t6, w6, 1, 1);
+	/* a bullet the page left before the name */
+	const char *t4 = "O رضا کریمی گفت: صادرات بیشتر شد.";
+	const said w4[] = {{"صادرات", "رضا کریمی"}};
+	statements(t4, w4, 1, 1);
+	/* a name in quotation marks, its office after them */
+	const char *t5 =
+	        "« سلمان احمدی » رئیس کمیسیون اجتماعی مجلس از طرح جدید خبر داد. رئیس "
+	        "کمیسیون اجتماعی مجلس گفت: طرح اجرا می‌شود.";
+	const said w5[] = {{"طرح اجرا", "سلمان احمدی"}};
+	statements(t5, w5, 1, 0);
+}
+
 /* A headline glued to the next sentence with no full stop: the speaker's clause starts at
  * the pronoun after the headline's verb. */
 static void glued_headline(void **state)
@@ -160,14 +197,18 @@ static void percentage_subjects(void **state)
 	subject("وزارت بهداشت وعده کاهش نرخ مرگ نوزادان به میزان ۱۰ درصد را داد.", "۱۰ درصد",
 	        "نرخ مرگ نوزادان");
 	/* nothing just before: the clause's head, after «و» following a verb */
-	subject("مرحله سوم اجرا شده و همه پله‌های مصرف گاز در قبض‌ها، به "
+	subject("مرحله سوم اجرا شده و همه پله‌های مصرف گاز در "
+	        "قبض‌ها، "
+	        "به "
 	        "میزان "
 	        "۱۰ "
 	        "درصد "
 	        "افزایش "
 	        "یافته است.",
 	        "۱۰ درصد", "همه پله‌های مصرف گاز");
-	subject("وی افزود: سهم یارانه‌ها از بودجه ( OECD ) بالغ‌بر ۶۰ "
+	subject("وی افزود: سهم یارانه‌ها از بودجه ( OECD ) "
+	        "بالغ‌بر "
+	        "۶۰ "
 	        "درصد "
 	        "برآورد "
 	        "شده "
@@ -187,6 +228,7 @@ int main(void)
 	        cmocka_unit_test(pronoun_skips_names_quoted),
 	        cmocka_unit_test(office_is_its_holder),
 	        cmocka_unit_test(glued_headline),
+	        cmocka_unit_test(speaker_next_to_the_verb),
 	        cmocka_unit_test(percentage_subjects),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
