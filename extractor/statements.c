@@ -317,6 +317,32 @@ static void add(fx *x, speaker *s, int cue_a, int cue_b, int ca, int cb)
 	o->nstatements++;
 }
 
+/* «وی از دستگیری ۴۰ هزار نفر خبر داد», «عضو کمیسیون بر لزوم ... تأکید کرد»: the speaker
+ * at the head of [a, b), then «از» or «بر», then what was said up to the verb at k.
+ * Returns 1 when it added the statement. */
+static int object_cue(fx *x, int a, int b, int k, int after)
+{
+	speaker sp;
+	if (!resolve(x, a, b, &sp))
+		return 0;
+	int p = sp.sa >= 0 ? sp.sb : -1;
+	if (p >= 0 && x->t[p].punct == ',')
+		p++;
+	if (p >= 0 && fx_role_end(x, p) > p)
+		p = fx_role_end(x, p); /* «علی احمدی عضو کمیسیون بهداشت بر ...» */
+	while (p >= 0 && p < k &&
+	       (fx_word(x, p, "نیز") || fx_word(x, p, "هم") || fx_word(x, p, "همچنین") ||
+	        x->t[p].punct == ','))
+		p++;
+	if (p >= 0 && p + 2 < k && (fx_word(x, p, "از") || fx_word(x, p, "بر"))) {
+		add(x, &sp, k, after, p + 1, k);
+		return 1;
+	}
+	free(sp.name);
+	free(sp.role);
+	return 0;
+}
+
 /* The statements of the sentence of tokens [s, e). */
 static void sentence(fx *x, int s, int e)
 {
@@ -354,11 +380,12 @@ static void sentence(fx *x, int s, int e)
 					lastc = v;
 				v++;
 			}
-			int end = v < e && lastc > k ? lastc : e;
+			/* no comma: «وی با بیان اینکه A تأکید کرد: B»: A stops at the main verb */
+			int end = v < e ? (lastc > k ? lastc : v) : e;
 			if (resolve(x, clause, k, &sp))
 				add(x, &sp, k, k + cu, k + cu, end);
 			ra = clause, rb = k;
-			k = end;
+			k = end == v ? v - 1 : end;
 			continue;
 		}
 		if ((c = fx_at(x, k, FK(F_CUE_VERB), &u)) != NULL) {
@@ -383,11 +410,13 @@ static void sentence(fx *x, int s, int e)
 			if (c->value ==
 			    3) { /* «X این اقدام را غیرقانونی دانست»: X, then the content */
 				if (resolve(x, a0, b0, &sp)) {
-					if (sp.sb > sp.sa && sp.sb < k)
+					if (sp.sa >= 0 && sp.sb > sp.sa && sp.sb < k)
 						add(x, &sp, k, after, sp.sb, k);
 					else
 						free(sp.name), free(sp.role);
 				}
+			} else if (c->value == 2 && object_cue(x, a0, b0, k, after)) {
+				/* «وی از دستگیری ۴۰ نفر خبر داد», «X بر لزوم ... تأکید کرد» */
 			} else if (c->value == 2 && after >= e - 1) { /* «A، X گفت.» */
 				int comma = k - 1;
 				while (comma > clause && x->t[comma].punct != ',')

@@ -107,7 +107,8 @@ static void speaker_next_to_the_verb(void **state)
 	                 "طبقاتی را بیشتر کرد.";
 	const said w2[] = {{"تحریم شکاف", "رئیس اتاق بازرگانی ایران"}};
 	statements(t2, w2, 1, 1);
-	const char *t3 = "رضا کریمی مدیرکل گمرک استان در گفت‌وگو با خبرنگار "
+	const char *t3 = "رضا کریمی مدیرکل گمرک استان در گفت‌وگو با "
+	                 "خبرنگار "
 	                 "خبرگزاری "
 	                 "فارس "
 	                 "گفت: صادرات بیشتر شد.";
@@ -128,6 +129,26 @@ static void speaker_next_to_the_verb(void **state)
 	        "کمیسیون اجتماعی مجلس گفت: طرح اجرا می‌شود.";
 	const said w5[] = {{"طرح اجرا", "سلمان احمدی"}};
 	statements(t5, w5, 1, 0);
+}
+
+/* «X با بیان اینکه A تأکید کرد: B» with no comma: two statements; what was said as the
+ * object of «خبر داد» and «تأکید کرد». */
+static void clause_and_object_cues(void **state)
+{
+	(void)state;
+	const char *t = "علی رحیمی استاد دانشگاه با بیان اینکه ما از کتاب فاصله گرفته‌ایم "
+	                "تأکید "
+	                "کرد: فاصله از کتاب خسران است.";
+	const said w[] = {{"ما از کتاب", "علی رحیمی"}, {"فاصله از کتاب", "علی رحیمی"}};
+	statements(t, w, 2, 1);
+	const char *t2 = "علی احمدی فرمانده انتظامی گفت: امنیت برقرار است. وی از دستگیری ۴۰ هزار "
+	                 "نفر ظرف هشت ماه گذشته خبر داد.";
+	const said w2[] = {{"امنیت", "علی احمدی"}, {"دستگیری ۴۰", "علی احمدی"}};
+	statements(t2, w2, 2, 1);
+	const char *t3 = "علی احمدی عضو کمیسیون بهداشت مجلس بر لزوم احداث سه مرکز درمانی تأکید "
+	                 "کرد.";
+	const said w3[] = {{"لزوم احداث", "علی احمدی"}};
+	statements(t3, w3, 1, 1);
 }
 
 /* A headline glued to the next sentence with no full stop: the speaker's clause starts at
@@ -229,6 +250,7 @@ int main(void)
 	        cmocka_unit_test(office_is_its_holder),
 	        cmocka_unit_test(glued_headline),
 	        cmocka_unit_test(speaker_next_to_the_verb),
+	        cmocka_unit_test(clause_and_object_cues),
 	        cmocka_unit_test(percentage_subjects),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
