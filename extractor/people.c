@@ -8,7 +8,8 @@
 static int surname_word(const fx *x, int j)
 {
 	return fx_content(x, j) && x->org_of[j] < 0 && !fx_is(x, j, FK(F_ROLE)) &&
-	       !fx_is(x, j, FK(F_ORG_HEAD)) && !fx_is(x, j, FK(F_HONORIFIC)) && !x->t[j].nl;
+	       !fx_is(x, j, FK(F_ORG_HEAD)) && !fx_is(x, j, FK(F_HONORIFIC)) &&
+	       !fx_is(x, j, FK(F_ADVERB)) && !x->t[j].nl; /* not «امین راستی ظهر» */
 }
 
 /* A word that ends a name: punctuation, a stop word, a role, a cue, the text's end. */
