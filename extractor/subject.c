@@ -10,9 +10,10 @@
  * «حدود ۱۰ درصد»). */
 static int skippable(const fx *x, int k)
 {
-	static const char *const w[] = {"باید",  "حدود", "نزدیک", "به",     "بیش",  "از",  "کمتر",
-	                                "بیشتر", "تا",   "حداقل", "حداکثر", "تنها", "فقط", "نیز",
-	                                "هم",    "را",   "با",    "بر",     "بین",  NULL};
+	static const char *const w[] = {"باید",  "حدود", "نزدیک", "به",     "بیش",  "از",    "کمتر",
+	                                "بیشتر", "تا",   "حداقل", "حداکثر", "تنها", "فقط",   "نیز",
+	                                "هم",    "را",   "با",    "بر",     "بین",  "بالای", "زیر",
+	                                "قریب",  "چیزی", "ترتیب", NULL};
 	for (int i = 0; w[i]; i++)
 		if (fx_word(x, k, w[i]))
 			return 1;
@@ -23,14 +24,15 @@ static int skippable(const fx *x, int k)
 static int phrase_before(const fx *x, int b, int max, int floor)
 {
 	int a = b;
-	while (a > floor && b - a < max && fx_content(x, a - 1) && !x->t[a].nl)
+	while (a > floor && b - a < max && fx_content(x, a - 1) && !fx_verbal(x, a - 1) &&
+	       !x->t[a].nl)
 		a--;
 	return a;
 }
 
 /* Where the clause holding token k starts: the sentence's start, or after a colon, «که»,
- * or «و» right after a verb («... اجرایی شده و تمامی پله‌های مصرف برق»). Commas
- * do not end it: «میانگین حضور دستگاهها در ...، ۶۵ درصد است». */
+ * or «و» right after a verb («... اجرایی شده و تمامی پله‌های مصرف
+ * برق»). Commas do not end it: «میانگین حضور دستگاهها در ...، ۶۵ درصد است». */
 static int clause_start(const fx *x, int k, int s0)
 {
 	for (; k > s0; k--) {
@@ -74,8 +76,9 @@ static void one(fx *x, kh_percentage *p)
 		int b = fb + 2;
 		if (x->org_of[b] >= 0)
 			b = x->orgs[x->org_of[b]].b;
-		else
-			while (b < x->nt && b - (fb + 2) < 3 && fx_content(x, b) && !x->t[b].nl)
+		else /* up to a verb or a change: not «۶۱ درصد از مربیانش تغییر کرده» */
+			while (b < x->nt && b - (fb + 2) < 3 && fx_content(x, b) && !x->t[b].nl &&
+			       (b == fb + 2 || (!fx_verbal(x, b) && !fx_is(x, b, FK(F_CHANGE)))))
 				b++;
 		set(x, p, fb + 2, b);
 		return;
@@ -137,7 +140,7 @@ static void one(fx *x, kh_percentage *p)
 	    x->org_of[r] < 0 && !x->t[r].nl) {
 		int e = r;
 		while (e < x->nt && e - r < 3 && fx_content(x, e) && !fx_is(x, e, FK(F_CHANGE)) &&
-		       !x->t[e].nl)
+		       !fx_verbal(x, e) && !x->t[e].nl)
 			e++;
 		set(x, p, r, e);
 		return;
@@ -161,19 +164,32 @@ static void one(fx *x, kh_percentage *p)
 	int b = fa;
 	while (b > s0 && b > fa - 4 &&
 	       (skippable(x, b - 1) || fx_is(x, b - 1, FK(F_CHANGE)) ||
-	        fx_is(x, b - 1, FK(F_MEASURE))))
+	        fx_is(x, b - 1, FK(F_MEASURE)) ||
+	        (fx_word(x, b - 1, "در") && fx_is(x, b, FK(F_MEASURE))))) /* «در حدود» */
 		b--;
 	int a = phrase_before(x, b, 3, s0);
 	while (a < b && fx_is(x, a, FK(F_CHANGE)))
 		a++; /* «... رشد ۱۰ درصدی»: not the change itself */
+	/* «مصرف گاز در کشور حدود ۳۲ درصد»: a place after «در» frames the quantity before it */
+	if (a < b && a - 1 > s0 && fx_word(x, a - 1, "در")) {
+		int a2 = phrase_before(x, a - 1, 3, s0);
+		if (a2 < a - 1) {
+			set(x, p, a2, a - 1);
+			return;
+		}
+	}
 	if (a < b) {
 		set(x, p, a, b);
 		return;
 	}
-	/* «میانگین حضور دستگاهها در ...، ۶۵ درصد است», «سهم پرداخت‌ها ... ( OECD )
-	 * بالغ‌بر ۶۰ درصد برآورد شده است»: nothing names it just before, so the clause's
-	 * head */
+	/* «میانگین حضور دستگاهها در ...، ۶۵ درصد است», «سهم پرداخت‌ها
+	 * ... ( OECD
+	 * )
+	 * بالغ‌بر ۶۰ درصد برآورد شده است»: nothing names it just before,
+	 * so the clause's head */
 	int c = clause_start(x, b, s0);
+	while (c < b && (x->t[c].punct == '"' || x->t[c].punct == '<'))
+		c++; /* «"نرخ تورم در حدود ۴۲ درصد است"» */
 	/* a noun phrase heads it (or «آنچه ...»), not «در ...», «به گزارش ...», «الف -» */
 	int quant = (fx_word(x, c, "همه") || fx_word(x, c, "تمامی") || fx_word(x, c, "تمام")) &&
 	            fx_content(x, c + 1);
@@ -182,7 +198,7 @@ static void one(fx *x, kh_percentage *p)
 		return;
 	int e = c;
 	while (e < b && e - c < 4 && !x->t[e].punct && !x->t[e].num && !fx_compound_verb(x, e) &&
-	       (e == c || !skippable(x, e)))
+	       (e == c || (!skippable(x, e) && !fx_is(x, e, FK(F_ADVERB)))))
 		e++;
 	if (e > c)
 		set(x, p, c, e);
