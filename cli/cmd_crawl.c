@@ -124,22 +124,23 @@ static void summary(FILE *f, const kh_crawl_stats *s, int json)
 		fprintf(f,
 		        "{\"event\":\"summary\",\"requests\":%zu,\"pages\":%zu,\"indexed\":%zu,"
 		        "\"feeds\":%zu,\"discovered\":%zu,\"not_modified\":%zu,\"duplicates\":%zu,"
-		        "\"empty\":%zu,\"retries\":%zu,\"failed\":%zu,\"denied\":%zu,\"queued\":%"
-		        "zu,"
+		        "\"empty\":%zu,\"retries\":%zu,\"failed\":%zu,\"denied\":%zu,"
+		        "\"redirects\":%zu,\"queued\":%zu,"
 		        "\"bytes\":%llu,\"seconds\":%.3f}\n",
 		        s->requests, s->pages, s->indexed, s->feeds, s->discovered, s->not_modified,
-		        s->duplicates, s->empty, s->retries, s->failed, s->denied, s->queued,
-		        (unsigned long long)s->bytes, s->seconds);
+		        s->duplicates, s->empty, s->retries, s->failed, s->denied, s->redirects,
+		        s->queued, (unsigned long long)s->bytes, s->seconds);
 		return;
 	}
 	fprintf(f,
 	        "crawl: %zu pages fetched, %zu indexed, %zu duplicates, %zu without article text;\n"
 	        "       %zu feeds read, %zu new URLs, %zu not modified, %zu retries, %zu failed,\n"
-	        "       %zu denied by robots.txt; %zu requests, %.1f MB in %.1f s (%.1f pages/s); "
-	        "%zu left queued\n",
+	        "       %zu denied by robots.txt, %zu redirects; %zu requests, %.1f MB in %.1f s "
+	        "(%.1f pages/s); %zu left queued\n",
 	        s->pages, s->indexed, s->duplicates, s->empty, s->feeds, s->discovered,
-	        s->not_modified, s->retries, s->failed, s->denied, s->requests, s->bytes / 1e6,
-	        s->seconds, s->seconds > 0 ? s->pages / s->seconds : 0.0, s->queued);
+	        s->not_modified, s->retries, s->failed, s->denied, s->redirects, s->requests,
+	        s->bytes / 1e6, s->seconds, s->seconds > 0 ? s->pages / s->seconds : 0.0,
+	        s->queued);
 }
 
 int kh_cmd_crawl(int argc, char **argv)

@@ -538,6 +538,49 @@ static int is_html_type(const char *t)
 	return !t || !*t || strstr(t, "html") || strstr(t, "xml") || !strcmp(t, "text/plain");
 }
 
+/* A redirect: its target goes into the frontier as a URL of the same kind, to be fetched
+ * in its turn, robots.txt and politeness included; a loop ends at a URL already known.
+ * Returns 0 (the job is done). */
+static int redirect(crawl *c, job *j, double now, double ms)
+{
+	kh_url_row *u = &j->row;
+	kh_response *r = &j->resp;
+	long most = c->o->fetch.max_redirects ? c->o->fetch.max_redirects : 5;
+	char *to = NULL, why[200];
+	int state = KH_REDIRECTED;
+	c->st->redirects++;
+	if (kh_url_canonical(r->location, u->url, &to, NULL) != KH_OK) {
+		snprintf(why, sizeof why, "redirect to a scheme other than http/https: %.100s",
+		         r->location);
+		state = KH_FAILED;
+	} else if (u->hops + 1 > most) {
+		snprintf(why, sizeof why, "more than %ld redirects (the last to %.100s)", most, to);
+		state = KH_FAILED;
+	} else {
+		char origin[512];
+		int added = kh_url_origin(to, origin, sizeof origin) == 0
+		                    ? kh_frontier_add_redirect(c->fr, to, origin, u->kind, now,
+		                                               u->hops + 1)
+		                    : 0;
+		if (added < 0) {
+			free(to);
+			return fail(c, KH_ERR_IO, "crawl state: %s", kh_frontier_error(c->fr));
+		}
+		if (added > 0) {
+			c->st->discovered++;
+			wake_origin(c, origin);
+		}
+		snprintf(why, sizeof why, "redirected to %.150s%s", to,
+		         added ? "" : " (already known)");
+	}
+	kh_frontier_set(c->fr, u->id, state, 0, u->tries, r->status, why, NULL, NULL);
+	if (state == KH_FAILED)
+		c->st->failed++;
+	log_event(c, state == KH_FAILED ? "failed" : "redirect", u->url, r->status, 0, ms, why);
+	free(to);
+	return 0;
+}
+
 /* A finished transfer of a frontier URL. Returns 1 when the job went to extraction. */
 static int finish_url(crawl *c, job *j)
 {
@@ -552,6 +595,8 @@ static int finish_url(crawl *c, job *j)
 		                r->etag, r->last_modified);
 		return 0;
 	}
+	if (r->location && !r->error[0])
+		return redirect(c, j, now, ms);
 	if (r->error[0]) {
 		if (r->retryable && u->tries + 1 < c->max_tries && !c->stopping) {
 			double wait = c->backoff * pow(2, u->tries) * jitter(c);
@@ -705,6 +750,8 @@ static void schedule(crawl *c)
 			}
 			j->row = row;
 			kh_fetch_options fo = c->o->fetch;
+			fo.no_follow =
+			        1; /* redirects are queued, to pass robots.txt and politeness */
 			fo.if_none_match = row.etag;
 			fo.if_modified_since = row.last_modified;
 			if (start(c, hi, j, row.url, &fo))

@@ -50,7 +50,8 @@ enum {                                          /* where a URL is */
        KH_FAILED = 3,    /* given up: error says why */
        KH_DENIED = 4,    /* robots.txt forbids it */
        KH_DUPLICATE = 5, /* its text is already indexed under another URL */
-       KH_EMPTY = 6      /* fetched, but no article text */
+       KH_EMPTY = 6,     /* fetched, but no article text */
+       KH_REDIRECTED = 7 /* answered with a redirect: error names the target */
 };
 
 typedef struct kh_frontier kh_frontier;
@@ -59,6 +60,7 @@ typedef struct kh_url_row {
 	long long id;
 	char *url, *etag, *last_modified;
 	int kind, tries;
+	int hops; /* redirects that led to it */
 } kh_url_row;
 
 /* Opens (creating) the state at `path` in WAL mode; rows left in flight by a killed
@@ -72,6 +74,10 @@ int kh_frontier_commit(kh_frontier *f);
  * (a known one is made due again when `requeue`), -1 on error. */
 int kh_frontier_add(kh_frontier *f, const char *url, const char *origin, int kind, double due,
                     int requeue);
+/* Adds the target of a redirect, `hops` redirects from where the crawl found it;
+ * returns 1 when new, 0 when already known, -1 on error. */
+int kh_frontier_add_redirect(kh_frontier *f, const char *url, const char *origin, int kind,
+                             double due, int hops);
 /* Takes up to `max` queued URLs of `origin` due by `now`, marking them in flight. `*n`
  * gets the count; when fewer than `max` were due, `*wake` gets the time the next one
  * falls due (0 when none is queued); otherwise `*wake` is 0 (ask again). */

@@ -128,7 +128,7 @@ int kh_transfer_init(kh_transfer *t, const char *url, const kh_fetch_options *o,
 	curl_easy_setopt(h, CURLOPT_URL, url);
 	curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
 	curl_easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-	curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 1L);
+	curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, o->no_follow ? 0L : 1L);
 	curl_easy_setopt(h, CURLOPT_MAXREDIRS, o->max_redirects ? o->max_redirects : 5L);
 	curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, ""); /* every encoding libcurl decodes */
 	curl_easy_setopt(h, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_2TLS);
@@ -184,6 +184,10 @@ void kh_transfer_result(kh_transfer *t, CURLcode code, kh_response *r)
 		r->retry_after = (long)(ra < 86400 * 7 ? ra : 86400 * 7);
 	if (eff)
 		r->final_url = strdup(eff);
+	char *loc = NULL;
+	if (r->status >= 300 && r->status < 400 && r->status != 304 &&
+	    curl_easy_getinfo(t->h, CURLINFO_REDIRECT_URL, &loc) == CURLE_OK && loc)
+		r->location = strdup(loc); /* set only when the redirect was not followed */
 	if (ct) {
 		size_t n = strcspn(ct, "; \t");
 		r->content_type = strndup(ct, n);
@@ -206,7 +210,8 @@ void kh_transfer_result(kh_transfer *t, CURLcode code, kh_response *r)
 		r->body = kh_buf_detach(&t->body, &r->len);
 		if (!r->body)
 			snprintf(r->error, sizeof r->error, "out of memory");
-		else if (r->status >= 400 || (r->status >= 300 && r->status != 304)) {
+		else if (r->status >= 400 ||
+		         (r->status >= 300 && r->status != 304 && !r->location)) {
 			snprintf(r->error, sizeof r->error, "HTTP %ld", r->status);
 			r->retryable = r->status >= 500 || r->status == 429 || r->status == 408;
 			if (r->status == 501 || r->status == 505)
@@ -253,6 +258,7 @@ void kh_response_clear(kh_response *r)
 	free(r->body);
 	free(r->content_type);
 	free(r->final_url);
+	free(r->location);
 	free(r->etag);
 	free(r->last_modified);
 	memset(r, 0, sizeof *r);

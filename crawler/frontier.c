@@ -24,6 +24,7 @@ enum {
 	S_REQUEUE_FEEDS,
 	S_QUEUED,
 	S_FAIL_ORIGIN,
+	S_HOPS,
 	S_NSTMT
 };
 
@@ -32,7 +33,8 @@ static const char *const sql[S_NSTMT] = {
                   "VALUES (?1, ?2, ?3, 0, ?4)",
         [S_REQUEUE] = "UPDATE urls SET state = 0, next_at = ?2, tries = 0 WHERE url = ?1 "
                       "AND state <> 1",
-        [S_TAKE] = "SELECT id, url, kind, tries, etag, last_modified FROM urls "
+        [S_HOPS] = "UPDATE urls SET hops = ?2 WHERE url = ?1",
+        [S_TAKE] = "SELECT id, url, kind, tries, etag, last_modified, hops FROM urls "
                    "WHERE origin = ?1 AND state = 0 AND next_at <= ?2 ORDER BY next_at, id "
                    "LIMIT ?3",
         [S_MARK] = "UPDATE urls SET state = 1 WHERE id = ?1",
@@ -100,6 +102,9 @@ kh_status kh_frontier_open(const char *path, kh_frontier **out, kh_error *err)
 		sqlite3_free(msg);
 		goto fail;
 	}
+	/* states made before redirects were queued have no hops column: add it */
+	sqlite3_exec(f->db, "ALTER TABLE urls ADD COLUMN hops INTEGER NOT NULL DEFAULT 0", NULL,
+	             NULL, NULL);
 	for (int i = 0; i < S_NSTMT; i++)
 		if (sqlite3_prepare_v3(f->db, sql[i], -1, SQLITE_PREPARE_PERSISTENT, &f->st[i],
 		                       NULL) != SQLITE_OK) {
@@ -171,6 +176,18 @@ int kh_frontier_add(kh_frontier *f, const char *url, const char *origin, int kin
 	return run(s) ? -1 : 0;
 }
 
+int kh_frontier_add_redirect(kh_frontier *f, const char *url, const char *origin, int kind,
+                             double due, int hops)
+{
+	int r = kh_frontier_add(f, url, origin, kind, due, 0);
+	if (r <= 0)
+		return r;
+	sqlite3_stmt *s = f->st[S_HOPS];
+	bind_text(s, 1, url);
+	sqlite3_bind_int(s, 2, hops);
+	return run(s) ? -1 : 1;
+}
+
 static char *column_dup(sqlite3_stmt *s, int i)
 {
 	const unsigned char *t = sqlite3_column_text(s, i);
@@ -203,6 +220,7 @@ int kh_frontier_take(kh_frontier *f, const char *origin, double now, kh_url_row 
 		r->tries = sqlite3_column_int(s, 3);
 		r->etag = column_dup(s, 4);
 		r->last_modified = column_dup(s, 5);
+		r->hops = sqlite3_column_int(s, 6);
 		if (!r->url) {
 			kh_url_row_clear(r);
 			rc = SQLITE_NOMEM;

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <sqlite3.h>
 
 #include "crawlint.h"
 #include "khabar/crawl.h"
@@ -284,9 +285,43 @@ static void frontier(void **state)
 	double earliest = 0;
 	assert_int_equal(kh_frontier_queued(f, &earliest), 1);
 	assert_true(earliest == 100);
+	/* a redirect's target remembers how many redirects led to it */
+	assert_int_equal(kh_frontier_add_redirect(f, "https://ex.ir/3", o, KH_PAGE, 0, 2), 1);
+	assert_int_equal(kh_frontier_add_redirect(f, "https://ex.ir/3", o, KH_PAGE, 0, 3), 0);
+	assert_int_equal(kh_frontier_take(f, o, 50, rows, 4, &n, &wake), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(rows[0].url, "https://ex.ir/3");
+	assert_int_equal(rows[0].hops, 2);
+	kh_url_row_clear(&rows[0]);
 	kh_frontier_close(f);
 	unlink(path);
 	char side[64];
+	snprintf(side, sizeof side, "%s-wal", path);
+	unlink(side);
+	snprintf(side, sizeof side, "%s-shm", path);
+	unlink(side);
+	/* a state made before redirects were queued (no hops column) opens and works */
+	sqlite3 *db = NULL;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(
+	        sqlite3_exec(db,
+	                     "CREATE TABLE urls(id INTEGER PRIMARY KEY, url TEXT NOT NULL "
+	                     "UNIQUE, origin TEXT NOT NULL, kind INTEGER NOT NULL, state "
+	                     "INTEGER NOT NULL DEFAULT 0, next_at REAL NOT NULL DEFAULT 0, "
+	                     "tries INTEGER NOT NULL DEFAULT 0, status INTEGER, error TEXT, "
+	                     "etag TEXT, last_modified TEXT, fetched_at REAL);"
+	                     "INSERT INTO urls(url, origin, kind) VALUES ('https://ex.ir/9', "
+	                     "'https://ex.ir', 0);",
+	                     NULL, NULL, NULL),
+	        SQLITE_OK);
+	sqlite3_close(db);
+	assert_int_equal(kh_frontier_open(path, &f, NULL), KH_OK);
+	assert_int_equal(kh_frontier_take(f, o, 50, rows, 4, &n, &wake), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(rows[0].hops, 0);
+	kh_url_row_clear(&rows[0]);
+	kh_frontier_close(f);
+	unlink(path);
 	snprintf(side, sizeof side, "%s-wal", path);
 	unlink(side);
 	snprintf(side, sizeof side, "%s-shm", path);

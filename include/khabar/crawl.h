@@ -93,6 +93,8 @@ typedef struct kh_fetch_options {
 	long low_speed_secs;           /* ... for this long (0 = 15) */
 	size_t max_body;               /* bytes after decompression; 0 = 16 MiB */
 	long max_redirects;            /* 0 = 5 */
+	int no_follow;                 /* 1: a redirect is not followed; its target comes
+	                                  back in `location` (the crawler queues it) */
 	const char *if_none_match;     /* an ETag for a conditional GET, or NULL */
 	const char *if_modified_since; /* a Last-Modified value, or NULL */
 } kh_fetch_options;
@@ -104,6 +106,7 @@ typedef struct kh_response {
 	char charset[40];   /* the Content-Type charset, "" when none */
 	char *content_type; /* the media type without parameters, or NULL */
 	char *final_url;    /* after redirects */
+	char *location;     /* with `no_follow`: a 3xx answer's target, absolute, or NULL */
 	char *etag;         /* validators for the next conditional GET, or NULL */
 	char *last_modified;
 	long retry_after; /* seconds from Retry-After, -1 when absent */
@@ -161,6 +164,7 @@ typedef struct kh_crawl_stats {
 	size_t retries;      /* failed attempts that will be tried again */
 	size_t failed;       /* URLs given up on */
 	size_t denied;       /* URLs robots.txt forbids */
+	size_t redirects;    /* redirects answered (their targets queued as new URLs) */
 	size_t queued;       /* URLs left in the frontier at the end */
 	uint64_t bytes;      /* body bytes received */
 	double seconds;

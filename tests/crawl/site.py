@@ -144,7 +144,7 @@ class Site:
 
 
 FAULT_PAGES = ["500", "429", "503", "reset", "slow", "loop", "file", "huge", "bomb",
-               "wrong-charset", "cp1256", "404", "redirect"]
+               "wrong-charset", "cp1256", "404", "redirect", "chain0", "toprivate"]
 ROBOTS = """# fixture robots.txt
 User-agent: otherbot
 Disallow: /
@@ -325,6 +325,12 @@ def handler_for(site, log, delay):
                 return self.send(302, b"", headers=[("Location", "/fault/loop")], validators=False)
             if name == "file":
                 return self.send(302, b"", headers=[("Location", "file:///etc/passwd")], validators=False)
+            if name.startswith("chain") and name[5:].isdigit():  # an endless chain
+                to = "/fault/chain%d" % (int(name[5:]) + 1)
+                return self.send(302, b"", headers=[("Location", to)], validators=False)
+            if name == "toprivate":  # to a page robots.txt forbids
+                return self.send(302, b"", headers=[("Location", "/private/other.html")],
+                                 validators=False)
             if name == "redirect":
                 return self.send(301, b"", headers=[("Location", "/fault/cp1256")], validators=False)
             if name == "huge":
