@@ -49,6 +49,7 @@ typedef struct crawl {
 	CURLM *multi;
 	host *hosts;
 	size_t nhosts, caphosts;
+	size_t *slots, nslots; /* hosts by origin: open addressing, index + 1, 0 = free */
 	char uabuf[256];
 	const char *ua;
 	int inflight, stopping, per_host, max_transfers, max_tries;
@@ -140,13 +141,43 @@ static void host_robots(crawl *c, host *h, const char *text)
 		h->delay = d < 30 ? d : 30;
 }
 
+static size_t origin_hash(const char *s)
+{
+	size_t h = 1469598103934665603ull;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ull;
+	return h;
+}
+
+/* Puts host i in the table of slots, doubling it past half full. -1 out of memory. */
+static int host_slot(crawl *c, size_t i)
+{
+	if (2 * (c->nhosts + 1) > c->nslots) {
+		size_t n = c->nslots ? c->nslots * 2 : 64;
+		size_t *g = calloc(n, sizeof *g);
+		if (!g)
+			return -1;
+		free(c->slots);
+		c->slots = g, c->nslots = n;
+		for (size_t k = 0; k < c->nhosts; k++)
+			if (k != i && host_slot(c, k))
+				return -1;
+	}
+	size_t at = origin_hash(c->hosts[i].origin) & (c->nslots - 1);
+	while (c->slots[at])
+		at = (at + 1) & (c->nslots - 1);
+	c->slots[at] = i + 1;
+	return 0;
+}
+
 /* The host of `origin`, added (with its state from earlier runs) when new; SIZE_MAX
- * when out of memory. */
+ * when out of memory. A table of slots finds it: crawls of thousands of hosts stay fast. */
 static size_t host_find(crawl *c, const char *origin)
 {
-	for (size_t i = 0; i < c->nhosts; i++)
-		if (!strcmp(c->hosts[i].origin, origin))
-			return i;
+	for (size_t at = c->nslots ? origin_hash(origin) & (c->nslots - 1) : 0;
+	     c->nslots && c->slots[at]; at = (at + 1) & (c->nslots - 1))
+		if (!strcmp(c->hosts[c->slots[at] - 1].origin, origin))
+			return c->slots[at] - 1;
 	host *nh = kh_grow(c->hosts, &c->caphosts, c->nhosts, sizeof *c->hosts);
 	if (!nh)
 		return SIZE_MAX;
@@ -155,6 +186,10 @@ static size_t host_find(crawl *c, const char *origin)
 	memset(h, 0, sizeof *h);
 	if (!(h->origin = strdup(origin)))
 		return SIZE_MAX;
+	if (host_slot(c, c->nhosts)) {
+		free(h->origin);
+		return SIZE_MAX;
+	}
 	h->delay = c->delay;
 	char *robots = NULL;
 	double robots_at = 0;
@@ -983,6 +1018,7 @@ out:
 	long long q = kh_frontier_queued(c->fr, &e);
 	st->queued = q > 0 ? (size_t)q : 0;
 	free(c->hosts);
+	free(c->slots);
 	for (size_t i = 0; i < c->npending; i++) /* left by a fatal error: fetched again */
 		job_free(c->pending[i]);
 	free(c->pending);

@@ -81,6 +81,12 @@ grep -q 'private/secret' "$tmp/list" && bad "dry run lists a page robots.txt for
 "$khabar" crawl --db "$tmp/closed" --tries 2 --backoff 0.1 --log-json 'http://127.0.0.1:9/feed' 2> "$tmp/err"
 [ $? -eq 0 ] && grep -q '"failed":1' "$tmp/err" && ok "unreachable host: reported, exit 0" ||
 	bad "unreachable host: $(tail -2 "$tmp/err")"
+# a hundred hosts (loopback addresses, nothing listening): each asked once, each failed
+i=2
+while [ $i -le 101 ]; do echo "http://127.0.0.$i:9/feed"; i=$((i + 1)); done > "$tmp/hosts.txt"
+"$khabar" crawl --db "$tmp/hosts" --tries 1 --log-json --seeds "$tmp/hosts.txt" 2> "$tmp/err"
+[ $? -eq 0 ] && grep -q '"requests":100,' "$tmp/err" && grep -q '"failed":100,' "$tmp/err" &&
+	ok "100 hosts: one request and one failure each" || bad "100 hosts: $(tail -1 "$tmp/err")"
 "$khabar" crawl --help | grep -q -- '--follow' && ok "--help" || bad "--help"
 
 # 6. extract fetches one page itself, with the server's charset
