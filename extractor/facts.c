@@ -32,7 +32,8 @@ static void load(void)
 	             {"adverb-start", F_ADVERB},
 	             {"change", F_CHANGE},
 	             {"measure", F_MEASURE},
-	             {"light-verb", F_LIGHT_VERB}};
+	             {"light-verb", F_LIGHT_VERB},
+	             {"currency", F_CURRENCY}};
 	kh_table_iter it;
 	kh_field f[3];
 	loaded = 1;
@@ -262,6 +263,8 @@ kh_status kh_find_facts(const char *text, size_t len, const char *agency, kh_per
 		fx_find_subjects(&x, pcts, npcts);
 	if (!x.failed)
 		fx_entities(&x);
+	if (!x.failed)
+		fx_find_money(&x);
 	if (out->nentities > 1)
 		qsort(out->entities, out->nentities, sizeof *out->entities, by_start);
 	fx_close(&x);

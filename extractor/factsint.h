@@ -27,7 +27,8 @@ enum {
 	F_CHANGE,     /* «افزایش», «کاهش» next to a figure */
 	F_MEASURE,    /* «سطح», «میزان»: frames a figure */
 	F_LIGHT_VERB, /* «کرد», «شده»: ends a compound verb */
-	F_PLACE       /* a country, region or city (data/places.txt) */
+	F_PLACE,      /* a country, region or city (data/places.txt) */
+	F_CURRENCY    /* «تومان», «دلار»: after a number, money */
 };
 #define FK(k) (1u << (k))
 
@@ -78,8 +79,8 @@ int fx_content(const fx *x, int i);
 /* Token i is a light verb («کرد», «شده») or the noun of a compound verb before one
  * («مذاکره کردند»). */
 int fx_compound_verb(const fx *x, int i);
-/* Token i is a verb: «می‌شود», «نمی‌کند», a light verb, or the noun of a compound verb
- * before one («مذاکره کردند»). Names hold none. */
+/* Token i is a verb: «می‌شود», «نمی‌کند», a light verb, or the noun of a compound
+ * verb before one («مذاکره کردند»). Names hold none. */
 int fx_verbal(const fx *x, int i);
 /* A malloc'd copy of the text of tokens [a, b), or NULL (x->failed set). */
 char *fx_text(fx *x, int a, int b);
@@ -115,5 +116,8 @@ void fx_find_mentions(fx *x);
 void fx_person_entities(fx *x);
 void fx_find_statements(fx *x);
 void fx_find_subjects(fx *x, kh_percentage *p, size_t n);
+/* MONEY entities: a number (digits or words) and a currency after it («۲۱ میلیون و ۲۰۰
+ * هزار تومان», «۳۷ دلار و ۶۶ سنت»). */
+void fx_find_money(fx *x);
 
 #endif

@@ -229,9 +229,10 @@ void *kh_article_to_jansson(const kh_article *a, kh_error *err)
 		} else {
 			const kh_entity *e = &fx->entities[ei++];
 			add_entity(a, ents,
-			           e->type == KH_ENT_ORG   ? "ORG"
-			           : e->type == KH_ENT_PER ? "PER"
-			                                   : "LOC",
+			           e->type == KH_ENT_ORG     ? "ORG"
+			           : e->type == KH_ENT_PER   ? "PER"
+			           : e->type == KH_ENT_MONEY ? "MONEY"
+			                                     : "LOC",
 			           e->start, e->end, str_or_null(e->canonical), &bad);
 		}
 	}

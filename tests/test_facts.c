@@ -247,7 +247,8 @@ static void percentage_subjects(void **state)
 	/* quoted speech, «در حدود», «به ترتیب» */
 	subject("وی می‌گوید: \"نرخ تورم در حدود ۴۲ درصد است.\"",
 	        "۴۲ درصد", "نرخ تورم");
-	subject("سهم این گروه‌ها در سال ۱۳۹۰ به ترتیب ۳۲ درصد بوده "
+	subject("سهم این گروه‌ها در سال ۱۳۹۰ به ترتیب ۳۲ درصد "
+	        "بوده "
 	        "است.",
 	        "۳۲ درصد", "سهم این گروه‌ها");
 	subject("با گذشت نیم فصل ۶۱ درصد از مربیان تغییر "
@@ -255,6 +256,49 @@ static void percentage_subjects(void **state)
 	        "۶۱ درصد", "مربیان");
 	/* a clause that starts with its verb: no subject, and no failure */
 	subject("نمادهایی که بسته شده ۱۰ درصد است.", "۱۰ درصد", NULL);
+}
+
+/* The MONEY entities of `text`: their surfaces and canonical forms, in order. */
+static void money(const char *text, const char *const *want, size_t nw)
+{
+	kh_facts f = {0};
+	assert_int_equal(kh_find_facts(text, strlen(text), NULL, NULL, 0, &f, NULL), KH_OK);
+	size_t k = 0;
+	for (size_t i = 0; i < f.nentities; i++) {
+		const kh_entity *e = &f.entities[i];
+		if (e->type != KH_ENT_MONEY)
+			continue;
+		if (k / 2 >= nw)
+			fail_msg("«%s»: more MONEY entities than wanted", text);
+		size_t l = strlen(want[k]);
+		if (e->end - e->start != l || memcmp(text + e->start, want[k], l) ||
+		    strcmp(e->canonical, want[k + 1]))
+			fail_msg("«%s»: MONEY «%.*s» (%s), wanted «%s» (%s)", text,
+			         (int)(e->end - e->start), text + e->start, e->canonical, want[k],
+			         want[k + 1]);
+		k += 2;
+	}
+	if (k != nw * 2)
+		fail_msg("«%s»: %zu MONEY entities, wanted %zu", text, k / 2, nw);
+	kh_facts_free(&f);
+}
+
+static void sums_of_money(void **state)
+{
+	(void)state;
+	const char *const w1[] = {"۲۱ میلیون و ۲۰۰ هزار تومان", "21200000 تومان"};
+	money("قیمت این خودرو ۲۱ میلیون و ۲۰۰ هزار تومان است.", w1, 1);
+	const char *const w2[] = {"۲۷ هزار و ۶۴۵ ریال", "27645 ریال", "سه میلیارد دلار",
+	                          "3000000000 دلار"};
+	money("هر یورو ۲۷ هزار و ۶۴۵ ریال شد و سه میلیارد دلار صادر شد.", w2, 2);
+	const char *const w3[] = {"37 دلار و 66 سنت", "37.66 دلار", "۲۰۰ تا ۲۵۰ هزار تومان",
+	                          "250000 تومان"};
+	money("نفت 37 دلار و 66 سنت شد؛ کرایه بین ۲۰۰ تا ۲۵۰ هزار تومان است.", w3, 2);
+	const char *const w4[] = {"۵۰ میلیون تومانی", "50000000 تومان"};
+	money("وام ۵۰ میلیون تومانی به زوج‌ها داده می‌شود.",
+	      w4, 1);
+	/* a currency without a number, a number without a currency */
+	money("ارزش ریال کاهش یافت و ۵۰۰ هزار نفر آمدند.", NULL, 0);
 }
 
 int main(void)
@@ -266,6 +310,7 @@ int main(void)
 	        cmocka_unit_test(speaker_next_to_the_verb),
 	        cmocka_unit_test(clause_and_object_cues),
 	        cmocka_unit_test(percentage_subjects),
+	        cmocka_unit_test(sums_of_money),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

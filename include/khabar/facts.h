@@ -25,7 +25,7 @@
 extern "C" {
 #endif
 
-typedef enum kh_entity_type { KH_ENT_ORG, KH_ENT_PER, KH_ENT_LOC } kh_entity_type;
+typedef enum kh_entity_type { KH_ENT_ORG, KH_ENT_PER, KH_ENT_LOC, KH_ENT_MONEY } kh_entity_type;
 
 typedef struct kh_entity {
 	kh_entity_type type;
