@@ -25,7 +25,7 @@ static int structure_end(const fx *x, int a, int head)
 		}
 		if (!comp)
 			break;
-		if (fx_word(x, j, "و") && complement(x, j + 1)) {
+		if (fx_word(x, j, "و") && complement(x, j + 1) && !fx_is(x, j + 1, FK(F_FIRST))) {
 			j++;
 			continue;
 		}

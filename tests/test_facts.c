@@ -91,6 +91,11 @@ static void office_is_its_holder(void **state)
 	        "دارد.";
 	const said w3[] = {{"گفت‌وگوها", "وزیر امور خارجه"}};
 	statements(t3, w3, 1, 1);
+	/* «و» before a first name ends an organization's name: two people, two offices */
+	const char *t4 = "رضا محمدی وزیر امور خارجه ایران و مایکل اسمیت وزیر امور خارجه انگلیس "
+	                 "دیدار کردند. وزیر امور خارجه گفت: گفت‌وگوها ادامه "
+	                 "دارد.";
+	statements(t4, w3, 1, 1);
 }
 
 /* A surname or an office right before the verb is its subject, after an adverbial phrase
