@@ -15,7 +15,7 @@ trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$tmp/pred"
 i=0
 while [ "$i" -lt "$k" ]; do
-	"$build/ner_train" --epochs "$epochs" --folds "$k" --fold "$i" "$dir" "$tmp/model$i.bin" \
+	"$build/ner_train" --beam "${NER_BEAM:-8}" --epochs "$epochs" --folds "$k" --fold "$i" "$dir" "$tmp/model$i.bin" \
 		> "$tmp/held$i.txt" 2> "$tmp/train$i.log" || { cat "$tmp/train$i.log"; exit 1; }
 	sed "s#^#$dir/#; s#\$#.txt#" "$tmp/held$i.txt" > "$tmp/files$i.txt"
 	# shellcheck disable=SC2046

@@ -1,8 +1,9 @@
 /* ner_train.c — trains the ORG/PER/LOC tagger (extractor/tagger.h) on a corpus of
  * DOC.txt files and a gold.jsonl of their entities ({"doc", "entities": [{"type",
- * "start", "end"}]}, UTF-8 byte offsets): greedy averaged perceptron, weights hashed,
- * quantized to int8.
- *   ner_train [--epochs N] [--folds K --fold I] CORPUS_DIR OUT.bin
+ * "start", "end"}]}, UTF-8 byte offsets): averaged perceptron, weights hashed,
+ * quantized to int8; greedy updates, or with --beam N the beam search the tagger decodes
+ * with (updates where the gold tags fall out of the beam).
+ *   ner_train [--epochs N] [--beam N] [--folds K --fold I] CORPUS_DIR OUT.bin
  * With --fold, the documents whose index in gold.jsonl is I modulo K are left out of
  * training and their names printed, one a line, for a held-out evaluation. */
 #include <jansson.h>
@@ -117,9 +118,131 @@ static int predict(const uint32_t *f, const uint32_t *dyn, int prev)
 	return best;
 }
 
+/* Beam training (LaSO-style): decode the document with a beam of `beam`, as
+ * kh_ner_tag does; when the gold tags fall out of the beam, the gold span since the
+ * last such point is pushed up, the best hypothesis's pushed down, and decoding goes
+ * on from the gold tags. Returns the updates made. */
+typedef struct bh {
+	float score;
+	int prev, prev2, from;
+} bh;
+
+static long train_beam(const doc *d, int beam)
+{
+	enum { B = 8 };
+	if (beam > B)
+		beam = B;
+	bh *kept = malloc(((size_t)d->nt + 1) * B * sizeof *kept);
+	int *gold = malloc(((size_t)d->nt + 1) * sizeof *gold);
+	int *seq = malloc(((size_t)d->nt + 1) * sizeof *seq);
+	if (!kept || !gold || !seq) {
+		free(kept), free(gold), free(seq);
+		return 0;
+	}
+	for (int i = 0, prev = T_O; i < d->nt; i++) {
+		int g = d->gold[i];
+		if (!kh_ner_allowed(prev, g))
+			g = g - 1; /* an I after a mistake in the corpus: a B */
+		gold[i] = g, prev = g;
+	}
+	long updates = 0;
+	bh cur[B] = {{0, T_O, T_O, -1}};
+	int nb = 1, sync = 0;
+	for (int i = 0; i < d->nt; i++, step++) {
+		const uint32_t *f = d->stat + (size_t)i * KH_NER_STATIC;
+		float base[KH_NER_CLASSES] = {0};
+		for (int k = 0; k < KH_NER_STATIC; k++)
+			for (int c = 0; c < KH_NER_CLASSES; c++)
+				base[c] +=
+				        w[(size_t)(f[k] & (KH_NER_SIZE - 1)) * KH_NER_CLASSES + c];
+		bh next[B * KH_NER_CLASSES];
+		int nn = 0;
+		signed char slot[KH_NER_CLASSES * KH_NER_CLASSES];
+		memset(slot, -1, sizeof slot);
+		for (int h = 0; h < nb; h++) {
+			uint32_t dyn[KH_NER_DYNAMIC];
+			kh_ner_dynamic(f, cur[h].prev, cur[h].prev2, dyn);
+			float sc[KH_NER_CLASSES];
+			memcpy(sc, base, sizeof sc);
+			for (int k = 0; k < KH_NER_DYNAMIC; k++)
+				for (int c = 0; c < KH_NER_CLASSES; c++)
+					sc[c] += w[(size_t)(dyn[k] & (KH_NER_SIZE - 1)) *
+					                   KH_NER_CLASSES +
+					           c];
+			for (int c = 0; c < KH_NER_CLASSES; c++) {
+				if (!kh_ner_allowed(cur[h].prev, c))
+					continue;
+				bh n = {cur[h].score + sc[c], c, cur[h].prev, h};
+				int key = c * KH_NER_CLASSES + cur[h].prev;
+				if (slot[key] < 0) {
+					slot[key] = (signed char)nn;
+					next[nn++] = n;
+				} else if (n.score > next[slot[key]].score) {
+					next[slot[key]] = n;
+				}
+			}
+		}
+		nb = 0;
+		for (int b = 0; b < beam && b < nn; b++) {
+			int best = -1;
+			for (int q = 0; q < nn; q++)
+				if (next[q].from >= -1 &&
+				    (best < 0 || next[q].score > next[best].score))
+					best = q;
+			if (best < 0)
+				break;
+			cur[nb++] = next[best];
+			next[best].from = -2;
+		}
+		memcpy(kept + (size_t)i * B, cur, (size_t)nb * sizeof *cur);
+		/* is the gold history still in the beam? */
+		int in = -1;
+		for (int h = 0; h < nb && in < 0; h++) {
+			int ok = 1, hh = h;
+			for (int t = i; t >= sync && ok; t--) {
+				const bh *k = &kept[(size_t)t * B + (size_t)hh];
+				ok = k->prev == gold[t];
+				hh = k->from < 0 ? 0 : k->from;
+			}
+			if (ok)
+				in = h;
+		}
+		if (in >= 0 && i + 1 < d->nt)
+			continue;
+		if (in == 0)
+			break; /* the end, and the best is gold */
+		/* the best hypothesis's tags since the sync point */
+		for (int t = i, hh = 0; t >= sync; t--) {
+			const bh *k = &kept[(size_t)t * B + (size_t)hh];
+			seq[t] = k->prev;
+			hh = k->from < 0 ? 0 : k->from;
+		}
+		int gp = sync > 0 ? gold[sync - 1] : T_O, gp2 = sync > 1 ? gold[sync - 2] : T_O;
+		int sp = gp, sp2 = gp2;
+		for (int t = sync; t <= i; t++) {
+			const uint32_t *ft = d->stat + (size_t)t * KH_NER_STATIC;
+			uint32_t dg[KH_NER_DYNAMIC], ds[KH_NER_DYNAMIC];
+			kh_ner_dynamic(ft, gp, gp2, dg);
+			kh_ner_dynamic(ft, sp, sp2, ds);
+			if (gold[t] != seq[t] || gp != sp || gp2 != sp2) {
+				update(ft, dg, gold[t], 1.0f);
+				update(ft, ds, seq[t], -1.0f);
+			}
+			gp2 = gp, gp = gold[t], sp2 = sp, sp = seq[t];
+		}
+		updates++;
+		/* on from the gold tags */
+		cur[0] = (bh){0, gold[i], i > 0 ? gold[i - 1] : T_O, -1};
+		nb = 1;
+		sync = i + 1;
+	}
+	free(kept), free(gold), free(seq);
+	return updates;
+}
+
 int main(int argc, char **argv)
 {
-	int epochs = 8, folds = 0, fold = -1, a = 1;
+	int epochs = 8, folds = 0, fold = -1, a = 1, beam = 0;
 	for (; a < argc && argv[a][0] == '-'; a++) {
 		if (!strcmp(argv[a], "--epochs") && a + 1 < argc)
 			epochs = atoi(argv[++a]);
@@ -127,15 +250,19 @@ int main(int argc, char **argv)
 			folds = atoi(argv[++a]);
 		else if (!strcmp(argv[a], "--fold") && a + 1 < argc)
 			fold = atoi(argv[++a]);
+		else if (!strcmp(argv[a], "--beam") && a + 1 < argc)
+			beam = atoi(argv[++a]);
 		else {
-			fprintf(stderr, "usage: ner_train [--epochs N] [--folds K --fold I] "
-			                "CORPUS_DIR OUT.bin\n");
+			fprintf(stderr,
+			        "usage: ner_train [--epochs N] [--beam N] [--folds K --fold I] "
+			        "CORPUS_DIR OUT.bin\n");
 			return 2;
 		}
 	}
 	if (argc - a != 2 || (fold >= 0) != (folds > 0) || epochs < 1) {
 		fprintf(stderr,
-		        "usage: ner_train [--epochs N] [--folds K --fold I] CORPUS_DIR OUT.bin\n");
+		        "usage: ner_train [--epochs N] [--beam N] [--folds K --fold I] CORPUS_DIR "
+		        "OUT.bin\n");
 		return 2;
 	}
 	const char *dir = argv[a], *out = argv[a + 1];
@@ -191,7 +318,9 @@ int main(int argc, char **argv)
 			order[i - 1] = order[j], order[j] = t;
 		}
 		long errors = 0, tokens = 0;
-		for (size_t di = 0; di < nd; di++) {
+		for (size_t di = 0; di < nd && beam > 0; di++)
+			errors += train_beam(&docs[order[di]], beam), tokens += docs[order[di]].nt;
+		for (size_t di = 0; di < nd && beam <= 0; di++) {
 			const doc *d = &docs[order[di]];
 			int prev = T_O, prev2 = T_O;
 			for (int i = 0; i < d->nt; i++, step++) {
