@@ -13,6 +13,7 @@ start_site "$tmp" --pages 300 --delay-ms 10
 crawl() {
 	exec "$khabar" crawl --db "$tmp/db" --delay 0 --per-host 4 --batch 10 --log-json "$base/all.xml"
 }
+: > "$tmp/run1.log" # there before the loop below reads it, however late the crawl starts
 (crawl 2> "$tmp/run1.log") &
 pid=$!
 # kill once a few batches are committed, well before the end
