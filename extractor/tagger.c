@@ -366,10 +366,49 @@ int kh_ner_allowed(int prev, int c)
 	return 1;
 }
 
-/* A hypothesis of the beam: its score, its last two tags, and where it came from. */
-typedef struct hyp {
-	int score, prev, prev2, from;
-} hyp;
+int kh_ner_beam_step(const kh_ner_hyp *cur, int nb, const double *scores, int want, int beam,
+                     kh_ner_hyp *out)
+{
+	kh_ner_hyp next[KH_NER_MAX_BEAM * KH_NER_CLASSES];
+	int nn = 0;
+	signed char slot[KH_NER_CLASSES * KH_NER_CLASSES];
+	memset(slot, -1, sizeof slot);
+	for (int h = 0; h < nb; h++)
+		for (int c = 0; c < KH_NER_CLASSES; c++) {
+			if (!kh_ner_allowed(cur[h].prev, c))
+				continue;
+			kh_ner_hyp n = {cur[h].score + scores[h * KH_NER_CLASSES + c], c,
+			                cur[h].prev, h, cur[h].gold && c == want};
+			int key = c * KH_NER_CLASSES + cur[h].prev;
+			if (slot[key] < 0) {
+				slot[key] = (signed char)nn;
+				next[nn++] = n;
+			} else if (n.score > next[slot[key]].score) {
+				next[slot[key]] = n;
+			}
+		}
+	int kept = 0;
+	for (; kept < beam && kept < nn; kept++) {
+		int best = -1;
+		for (int q = 0; q < nn; q++)
+			if (next[q].from >= -1 && (best < 0 || next[q].score > next[best].score))
+				best = q;
+		if (best < 0)
+			break;
+		out[kept] = next[best];
+		next[best].from = -2; /* taken */
+	}
+	return kept;
+}
+
+void kh_ner_path(const kh_ner_hyp *kept, int stride, int first, int last, int *tags)
+{
+	for (int t = last, h = 0; t >= first; t--) {
+		const kh_ner_hyp *k = &kept[(size_t)t * (size_t)stride + (size_t)h];
+		tags[t] = k->prev;
+		h = k->from < 0 ? 0 : k->from;
+	}
+}
 
 enum { BEAM = 4 };
 
@@ -379,15 +418,13 @@ int kh_ner_tag(const fx *x, int *tags)
 		return -1;
 	uint32_t *stat = kh_ner_static(x);
 	/* the beam after each token, for the way back */
-	hyp *kept = malloc(((size_t)x->nt + 1) * BEAM * sizeof *kept);
-	int *nkept = malloc(((size_t)x->nt + 1) * sizeof *nkept);
-	if (!stat || !kept || !nkept) {
+	kh_ner_hyp *kept = malloc(((size_t)x->nt + 1) * BEAM * sizeof *kept);
+	if (!stat || !kept) {
 		free(stat);
 		free(kept);
-		free(nkept);
 		return -1;
 	}
-	hyp beam[BEAM] = {{0, T_O, T_O, -1}};
+	kh_ner_hyp beam[BEAM] = {{0, T_O, T_O, -1, 0}};
 	int nb = 1;
 	for (int i = 0; i < x->nt; i++) {
 		const uint32_t *f = stat + (size_t)i * KH_NER_STATIC;
@@ -398,11 +435,7 @@ int kh_ner_tag(const fx *x, int *tags)
 			for (int c = 0; c < KH_NER_CLASSES; c++)
 				base[c] += w[c];
 		}
-		hyp next[BEAM * KH_NER_CLASSES];
-		int nn = 0;
-		/* one hypothesis per pair of last tags: the future sees only those */
-		signed char slot[KH_NER_CLASSES * KH_NER_CLASSES];
-		memset(slot, -1, sizeof slot);
+		double scores[BEAM * KH_NER_CLASSES];
 		for (int h = 0; h < nb; h++) {
 			uint32_t d[KH_NER_DYNAMIC];
 			kh_ner_dynamic(f, beam[h].prev, beam[h].prev2, d);
@@ -415,44 +448,16 @@ int kh_ner_tag(const fx *x, int *tags)
 				for (int c = 0; c < KH_NER_CLASSES; c++)
 					score[c] += w[c];
 			}
-			for (int c = 0; c < KH_NER_CLASSES; c++) {
-				if (!kh_ner_allowed(beam[h].prev, c))
-					continue;
-				hyp n = {beam[h].score + score[c], c, beam[h].prev, h};
-				int key = c * KH_NER_CLASSES + beam[h].prev;
-				if (slot[key] < 0) {
-					slot[key] = (signed char)nn;
-					next[nn++] = n;
-				} else if (n.score > next[slot[key]].score) {
-					next[slot[key]] = n;
-				}
-			}
+			for (int c = 0; c < KH_NER_CLASSES; c++)
+				scores[h * KH_NER_CLASSES + c] = score[c];
 		}
-		/* the BEAM best, best first */
-		nb = 0;
-		for (int b = 0; b < BEAM && b < nn; b++) {
-			int best = -1;
-			for (int q = 0; q < nn; q++)
-				if (next[q].from >= -1 &&
-				    (best < 0 || next[q].score > next[best].score))
-					best = q;
-			if (best < 0)
-				break;
-			beam[nb++] = next[best];
-			next[best].from = -2; /* taken */
-		}
+		nb = kh_ner_beam_step(beam, nb, scores, -1, BEAM, beam);
 		memcpy(kept + (size_t)i * BEAM, beam, (size_t)nb * sizeof *beam);
-		nkept[i] = nb;
 	}
-	/* back from the best at the end */
-	for (int i = x->nt - 1, h = 0; i >= 0; i--) {
-		const hyp *k = &kept[(size_t)i * BEAM + (size_t)h];
-		tags[i] = k->prev;
-		h = k->from < 0 ? 0 : k->from;
-	}
+	if (x->nt > 0)
+		kh_ner_path(kept, BEAM, 0, x->nt - 1, tags);
 	free(stat);
 	free(kept);
-	free(nkept);
 	return 0;
 }
 

@@ -122,17 +122,12 @@ static int predict(const uint32_t *f, const uint32_t *dyn, int prev)
  * kh_ner_tag does; when the gold tags fall out of the beam, the gold span since the
  * last such point is pushed up, the best hypothesis's pushed down, and decoding goes
  * on from the gold tags. Returns the updates made. */
-typedef struct bh {
-	float score;
-	int prev, prev2, from;
-} bh;
-
 static long train_beam(const doc *d, int beam)
 {
-	enum { B = 8 };
+	enum { B = KH_NER_MAX_BEAM };
 	if (beam > B)
 		beam = B;
-	bh *kept = malloc(((size_t)d->nt + 1) * B * sizeof *kept);
+	kh_ner_hyp *kept = malloc(((size_t)d->nt + 1) * B * sizeof *kept);
 	int *gold = malloc(((size_t)d->nt + 1) * sizeof *gold);
 	int *seq = malloc(((size_t)d->nt + 1) * sizeof *seq);
 	if (!kept || !gold || !seq) {
@@ -146,7 +141,7 @@ static long train_beam(const doc *d, int beam)
 		gold[i] = g, prev = g;
 	}
 	long updates = 0;
-	bh cur[B] = {{0, T_O, T_O, -1}};
+	kh_ner_hyp cur[B] = {{0, T_O, T_O, -1, 1}};
 	int nb = 1, sync = 0;
 	for (int i = 0; i < d->nt; i++, step++) {
 		const uint32_t *f = d->stat + (size_t)i * KH_NER_STATIC;
@@ -155,10 +150,7 @@ static long train_beam(const doc *d, int beam)
 			for (int c = 0; c < KH_NER_CLASSES; c++)
 				base[c] +=
 				        w[(size_t)(f[k] & (KH_NER_SIZE - 1)) * KH_NER_CLASSES + c];
-		bh next[B * KH_NER_CLASSES];
-		int nn = 0;
-		signed char slot[KH_NER_CLASSES * KH_NER_CLASSES];
-		memset(slot, -1, sizeof slot);
+		double scores[B * KH_NER_CLASSES];
 		for (int h = 0; h < nb; h++) {
 			uint32_t dyn[KH_NER_DYNAMIC];
 			kh_ner_dynamic(f, cur[h].prev, cur[h].prev2, dyn);
@@ -169,54 +161,21 @@ static long train_beam(const doc *d, int beam)
 					sc[c] += w[(size_t)(dyn[k] & (KH_NER_SIZE - 1)) *
 					                   KH_NER_CLASSES +
 					           c];
-			for (int c = 0; c < KH_NER_CLASSES; c++) {
-				if (!kh_ner_allowed(cur[h].prev, c))
-					continue;
-				bh n = {cur[h].score + sc[c], c, cur[h].prev, h};
-				int key = c * KH_NER_CLASSES + cur[h].prev;
-				if (slot[key] < 0) {
-					slot[key] = (signed char)nn;
-					next[nn++] = n;
-				} else if (n.score > next[slot[key]].score) {
-					next[slot[key]] = n;
-				}
-			}
+			for (int c = 0; c < KH_NER_CLASSES; c++)
+				scores[h * KH_NER_CLASSES + c] = sc[c];
 		}
-		nb = 0;
-		for (int b = 0; b < beam && b < nn; b++) {
-			int best = -1;
-			for (int q = 0; q < nn; q++)
-				if (next[q].from >= -1 &&
-				    (best < 0 || next[q].score > next[best].score))
-					best = q;
-			if (best < 0)
-				break;
-			cur[nb++] = next[best];
-			next[best].from = -2;
-		}
+		nb = kh_ner_beam_step(cur, nb, scores, gold[i], beam, cur);
 		memcpy(kept + (size_t)i * B, cur, (size_t)nb * sizeof *cur);
 		/* is the gold history still in the beam? */
 		int in = -1;
-		for (int h = 0; h < nb && in < 0; h++) {
-			int ok = 1, hh = h;
-			for (int t = i; t >= sync && ok; t--) {
-				const bh *k = &kept[(size_t)t * B + (size_t)hh];
-				ok = k->prev == gold[t];
-				hh = k->from < 0 ? 0 : k->from;
-			}
-			if (ok)
+		for (int h = 0; h < nb && in < 0; h++)
+			if (cur[h].gold)
 				in = h;
-		}
 		if (in >= 0 && i + 1 < d->nt)
 			continue;
 		if (in == 0)
-			break; /* the end, and the best is gold */
-		/* the best hypothesis's tags since the sync point */
-		for (int t = i, hh = 0; t >= sync; t--) {
-			const bh *k = &kept[(size_t)t * B + (size_t)hh];
-			seq[t] = k->prev;
-			hh = k->from < 0 ? 0 : k->from;
-		}
+			break;                      /* the end, and the best is gold */
+		kh_ner_path(kept, B, sync, i, seq); /* the best's tags since the sync point */
 		int gp = sync > 0 ? gold[sync - 1] : T_O, gp2 = sync > 1 ? gold[sync - 2] : T_O;
 		int sp = gp, sp2 = gp2;
 		for (int t = sync; t <= i; t++) {
@@ -232,7 +191,7 @@ static long train_beam(const doc *d, int beam)
 		}
 		updates++;
 		/* on from the gold tags */
-		cur[0] = (bh){0, gold[i], i > 0 ? gold[i - 1] : T_O, -1};
+		cur[0] = (kh_ner_hyp){0, gold[i], i > 0 ? gold[i - 1] : T_O, -1, 1};
 		nb = 1;
 		sync = i + 1;
 	}
