@@ -24,7 +24,7 @@ enum {
 	S_REQUEUE_FEEDS,
 	S_QUEUED,
 	S_FAIL_ORIGIN,
-	S_HOPS,
+	S_ADD_REDIRECT,
 	S_NSTMT
 };
 
@@ -33,7 +33,8 @@ static const char *const sql[S_NSTMT] = {
                   "VALUES (?1, ?2, ?3, 0, ?4)",
         [S_REQUEUE] = "UPDATE urls SET state = 0, next_at = ?2, tries = 0 WHERE url = ?1 "
                       "AND state <> 1",
-        [S_HOPS] = "UPDATE urls SET hops = ?2 WHERE url = ?1",
+        [S_ADD_REDIRECT] = "INSERT OR IGNORE INTO urls(url, origin, kind, state, next_at, hops) "
+                           "VALUES (?1, ?2, ?3, 0, ?4, ?5)",
         [S_TAKE] = "SELECT id, url, kind, tries, etag, last_modified, hops FROM urls "
                    "WHERE origin = ?1 AND state = 0 AND next_at <= ?2 ORDER BY next_at, id "
                    "LIMIT ?3",
@@ -179,13 +180,15 @@ int kh_frontier_add(kh_frontier *f, const char *url, const char *origin, int kin
 int kh_frontier_add_redirect(kh_frontier *f, const char *url, const char *origin, int kind,
                              double due, int hops)
 {
-	int r = kh_frontier_add(f, url, origin, kind, due, 0);
-	if (r <= 0)
-		return r;
-	sqlite3_stmt *s = f->st[S_HOPS];
+	sqlite3_stmt *s = f->st[S_ADD_REDIRECT];
 	bind_text(s, 1, url);
-	sqlite3_bind_int(s, 2, hops);
-	return run(s) ? -1 : 1;
+	bind_text(s, 2, origin);
+	sqlite3_bind_int(s, 3, kind);
+	sqlite3_bind_double(s, 4, due);
+	sqlite3_bind_int(s, 5, hops);
+	if (run(s))
+		return -1;
+	return sqlite3_changes(f->db) > 0;
 }
 
 static char *column_dup(sqlite3_stmt *s, int i)

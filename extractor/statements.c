@@ -493,47 +493,72 @@ static int role_words(const char *role, char (*w)[MAXW], int cap)
 	return n;
 }
 
-/* Two role phrases name the same office: the same head noun, and the shorter one's words
- * in order inside the longer («کارشناس سیاست خارجی» in «کارشناس مسائل سیاست خارجی»). */
-static int same_office(const char *a, const char *b)
+enum { ROLE_WORDS = 24 };
+typedef char role_words_t[ROLE_WORDS][MAXW];
+
+/* Two role phrases, as their words, name the same office: the same head noun, and the
+ * shorter one's words in order inside the longer («کارشناس سیاست خارجی» in «کارشناس
+ * مسائل سیاست خارجی»). */
+static int same_office(const role_words_t wa, int na, const role_words_t wb, int nb)
 {
-	char wa[24][MAXW], wb[24][MAXW];
-	int na = role_words(a, wa, 24), nb = role_words(b, wb, 24);
 	if (na < 2 || nb < 2 || strcmp(wa[0], wb[0]))
 		return 0;
-	char(*s)[MAXW] = na <= nb ? wa : wb, (*l)[MAXW] = na <= nb ? wb : wa;
+	const char(*sh)[MAXW] = na <= nb ? wa : wb, (*lo)[MAXW] = na <= nb ? wb : wa;
 	int ns = na <= nb ? na : nb, nl = na <= nb ? nb : na, j = 0;
 	for (int i = 0; i < nl && j < ns; i++)
-		if (!strcmp(l[i], s[j]))
+		if (!strcmp(lo[i], sh[j]))
 			j++;
 	return j == ns;
 }
 
 /* A statement by an office («وزیر بهداشت گفت») whose holder the article names somewhere
- * with that office is that person; nothing when two people hold matching offices. */
+ * with that office is that person; nothing when two people hold matching offices. The
+ * people's roles are cut into words once. */
 static void link_offices(fx *x)
 {
 	kh_facts *o = x->out;
+	role_words_t *pw = o->npeople ? malloc(o->npeople * sizeof *pw) : NULL;
+	int *pn = o->npeople ? malloc(o->npeople * sizeof *pn) : NULL;
+	if (o->npeople && (!pw || !pn)) {
+		x->failed = 1;
+		goto done;
+	}
+	for (size_t p = 0; p < o->npeople; p++) {
+		pn[p] = o->people[p].role && o->people[p].name
+		                ? role_words(o->people[p].role, pw[p], ROLE_WORDS)
+		                : 0;
+		if (pn[p] < 0) {
+			x->failed = 1;
+			goto done;
+		}
+	}
 	for (size_t i = 0; i < o->nstatements && !x->failed; i++) {
 		kh_statement *st = &o->statements[i];
 		if (st->person >= 0 || !st->role)
 			continue;
-		int best = -1, n = 0;
+		role_words_t sw;
+		int ns = role_words(st->role, sw, ROLE_WORDS), best = -1, n = 0;
+		if (ns < 0) {
+			x->failed = 1;
+			break;
+		}
 		for (size_t p = 0; p < o->npeople; p++)
-			if (o->people[p].role && o->people[p].name &&
-			    same_office(st->role, o->people[p].role))
+			if (same_office(sw, ns, pw[p], pn[p]))
 				best = (int)p, n++;
 		if (n != 1)
 			continue;
 		char *name = strdup(o->people[best].name);
 		if (!name) {
 			x->failed = 1;
-			return;
+			break;
 		}
 		free(st->speaker);
 		st->speaker = name;
 		st->person = best;
 	}
+done:
+	free(pw);
+	free(pn);
 }
 
 void fx_find_statements(fx *x)
