@@ -91,7 +91,7 @@ quality: build
 # and compiles it in: `make model CORPUS=path`.
 CORPUS ?= $(SHARED)/corpus/peyma-dev
 model: build
-	./$(BUILD)/ner_train --beam 8 --epochs 20 $(CORPUS) extractor/model/ner.bin
+	./$(BUILD)/ner_train --beam 8 --epochs 20 $(CORPUS) extractor/facts/model/ner.bin
 	cmake --build $(BUILD) -j $(JOBS)
 
 format:

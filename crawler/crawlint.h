@@ -4,7 +4,7 @@
 
 #include <stddef.h>
 
-#include "buf.h"
+#include "base/buf.h"
 
 /* Appends `s` percent-encoded as URLs are in the frontier: bytes outside printable
  * ASCII and " < > \ ^ ` { | } become %XX, escapes get upper-case hex (url.c). */

@@ -5,10 +5,12 @@
 #include <string.h>
 #include <strings.h>
 
-#include "buf.h"
+#include "base/buf.h"
 #include "crawlint.h"
 #include "khabar/crawl.h"
-#include "table.h"
+#include "base/table.h"
+
+KH_DATA(tracking);
 
 /* The tracking parameters of data/tracking.txt, loaded once. */
 #define MAX_TRACKING 64

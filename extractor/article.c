@@ -4,11 +4,11 @@
 
 #include "khabar/article.h"
 #include "khabar/charset.h"
-#include "content.h"
-#include "meta.h"
-#include "metadata.h"
-#include "page.h"
-#include "utf8.h"
+#include "html/content.h"
+#include "html/meta.h"
+#include "html/metadata.h"
+#include "html/page.h"
+#include "base/utf8.h"
 
 #define DEFAULT_MAX_BYTES ((size_t)64 << 20)
 

@@ -11,8 +11,8 @@
 #include <cmocka.h>
 
 #include "khabar/khabar.h"
-#include "fold.h"
-#include "metadata.h"
+#include "persian/fold.h"
+#include "html/metadata.h"
 
 static char *slurp(const char *name, size_t *len)
 {

@@ -93,7 +93,8 @@ static void office_is_its_holder(void **state)
 	statements(t3, w3, 1, 1);
 	/* «و» before a first name ends an organization's name: two people, two offices */
 	const char *t4 = "رضا محمدی وزیر امور خارجه ایران و مایکل اسمیت وزیر امور خارجه انگلیس "
-	                 "دیدار کردند. وزیر امور خارجه گفت: گفت‌وگوها ادامه "
+	                 "دیدار کردند. وزیر امور خارجه گفت: گفت‌وگوها "
+	                 "ادامه "
 	                 "دارد.";
 	statements(t4, w3, 1, 1);
 }

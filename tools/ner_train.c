@@ -1,4 +1,4 @@
-/* ner_train.c — trains the ORG/PER/LOC tagger (extractor/tagger.h) on a corpus of
+/* ner_train.c — trains the ORG/PER/LOC tagger (extractor/facts/tagger.h) on a corpus of
  * DOC.txt files and a gold.jsonl of their entities ({"doc", "entities": [{"type",
  * "start", "end"}]}, UTF-8 byte offsets): averaged perceptron, weights hashed,
  * quantized to int8; greedy updates, or with --beam N the beam search the tagger decodes
@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tagger.h"
+#include "facts/tagger.h"
 
 typedef struct doc {
 	int nt;

@@ -11,7 +11,7 @@
  * امروز», «چهارشنبه شب», «امشب») is found too, marked `is_time`: a TIME, not a date.
  * Not dates: «امروز» meaning nowadays (in quoted speech, «دنیای امروز»), occasions naming
  * an event («ستاد اربعین»), counts («۱۴۰۰ نفر»), «سال بعد» (counted from an event).
- * Words: extractor/data/dates.tsv and months.tsv.
+ * Words: extractor/persian/data/dates.tsv and months.tsv.
  *
  * Resolution: relative dates and dates without a year use the publication date; a
  * part resolves to its edge day («پایان آبان ۱۴۰۲» = 1402-08-30, «اوایل آذر» = the 1st,

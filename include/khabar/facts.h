@@ -1,7 +1,7 @@
 /* khabar/facts.h — organizations, people, roles, statements and what each percentage
  * measures, found in an article's text by rules over its words.
  *
- * Organizations: the gazetteer extractor/data/orgs.tsv (canonical names and aliases:
+ * Organizations: the gazetteer extractor/facts/data/orgs.tsv (canonical names and aliases:
  * «وزارت صمت» → «وزارت صنعت، معدن و تجارت») and names found by their structure: a head
  * noun («وزارت، سازمان، شرکت، صندوق ...», data/facts.tsv) and its complement up to a stop
  * word, with «و» and the «X، Y و Z» comma inside; another head noun starts a new name

@@ -1,7 +1,8 @@
 /* khabar/number.h — numbers as Persian news writes them: digits in any of the three
  * systems (ASCII, Persian ۰-۹, Arabic-Indic ٠-٩) with decimal (. ٫ /) and thousands
  * (, ٬) separators, and number words («بیست و پنج», «سه هزار و دویست», «دو میلیون و
- * پانصد هزار», «نیم», «سه دهم»), or a mix («۲ میلیون»). Word table: extractor/data/numbers.tsv. */
+ * پانصد هزار», «نیم», «سه دهم»), or a mix («۲ میلیون»). Word table:
+ * extractor/persian/data/numbers.tsv. */
 #ifndef KHABAR_NUMBER_H
 #define KHABAR_NUMBER_H
 

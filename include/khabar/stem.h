@@ -8,7 +8,7 @@
  *   2. the verb prefix «می» or «نمی» when a person ending follows («میگوید» → «گوید»).
  * A stem keeps at least two letters (three before «تر، ترین، ان»). Words that only
  * look inflected («سازمان، آلمان، ایران، دفتر، تنها، میلیارد») are listed in
- * extractor/data/stem.tsv and kept whole. Light on purpose: no broken plurals, no verb
+ * extractor/persian/data/stem.tsv and kept whole. Light on purpose: no broken plurals, no verb
  * stems, no «ات». */
 #ifndef KHABAR_STEM_H
 #define KHABAR_STEM_H
