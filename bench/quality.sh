@@ -1,7 +1,7 @@
 #!/bin/sh
 # Quality on the shared corpora (never copied into the repo): main text, title,
 # date and agency on Persian news pages; must-keep/must-drop segments on the
-# multilingual benchmark; the seed article's checks.
+# multilingual benchmark; the seed article's checks; statements on Fars News text.
 #   sh bench/quality.sh BUILD_DIR SHARED_DIR
 set -u
 build=${1:-build} shared=${2:-../shared}
@@ -31,4 +31,6 @@ for page in seed-article.html seed-article.cp1256.html; do
 		echo "$page: $(python3 "$shared/spec/check-seed.py" "$out/seed.json" | tail -1)"
 	fi
 done
+# statements and percentage facts on real Fars News text, dev part (bench/data/fars-statements.md)
+sh "$(dirname "$0")/fars-statements.sh" "$build" "$shared" dev
 exit 0
