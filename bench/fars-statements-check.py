@@ -10,7 +10,7 @@ Usage: fars-statements-check.py SHARED_DIR [--stats] [--review] [--select]
 What is checked, for every document line: the documents are exactly the selection rule's, in its order and
 split; every span is inside the file, on UTF-8 character boundaries, and decodes to the text stored beside it
 (`content`, `cue`, `mention`, percentage `text`, `subject`); a statement's content, cue and speaker mention lie
-in one paragraph (content never holds a newline), the content does not start or end inside a word or with
+in one paragraph (content never holds a newline), the mention is whole words apart from the cue, the content does not start or end inside a word or with
 a space, colon, quote mark or full stop, and does not contain its own cue; kinds are from the fixed lists;
 every percentage span holds a percent word or sign; every number followed by a percent word or sign in the
 text is annotated. The selection rule is described in bench/data/fars-statements.md."""
@@ -144,6 +144,8 @@ def check_line(g, doc, problems):
                 say(f"{w}: mention outside the content's paragraph")
             elif LETTER.match(doc.before(ms) or " ") or LETTER.match(doc.after(me) or " "):
                 say(f"{w}: mention «{m}» cut out of a word")
+            elif isinstance(s.get("cue_start"), int) and ms < s["cue_end"] and s["cue_start"] < me:
+                say(f"{w}: mention «{m}» overlaps the cue")
             mk = s.get("mention_kind")
             if mk not in MENTION_KINDS:
                 say(f"{w}: mention_kind {mk!r}")
