@@ -177,6 +177,9 @@ void kh_article_free(kh_article *a)
 	free(a->site);
 	free(a->agency);
 	free(a->via);
+	for (size_t i = 0; i < a->nagencies; i++)
+		free(a->agencies[i]);
+	free(a->agencies);
 	free(a->text);
 	for (size_t i = 0; i < a->npercentages; i++)
 		free(a->percentages[i].subject_canonical);

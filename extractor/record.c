@@ -210,6 +210,11 @@ void *kh_article_to_jansson(const kh_article *a, kh_error *err)
 		put(src, "site", str_or_null(a->site), &bad);
 		put(src, "agency", str_or_null(a->agency), &bad);
 		put(src, "via", str_or_null(a->via), &bad);
+		json_t *more = json_array();
+		for (size_t i = 0; more && i < a->nagencies; i++)
+			if (json_array_append_new(more, json_string(a->agencies[i])))
+				bad = 1;
+		put(src, "agencies", more, &bad);
 	}
 	put(o, "source", src, &bad);
 	put(o, "text", json_stringn(a->text ? a->text : "", a->text ? a->text_len : 0), &bad);

@@ -5,6 +5,8 @@
 
 #include "html/dom.h"
 
+#define KH_META_AUTHORS 8
+
 typedef struct kh_meta {
 	char *title_tag;    /* <title> */
 	char *og_title;     /* og:title, else twitter:title */
@@ -14,6 +16,13 @@ typedef struct kh_meta {
 	char *ld_headline;  /* JSON-LD headline (or name) of the article object */
 	char *ld_published; /* JSON-LD datePublished */
 	char *ld_publisher; /* JSON-LD publisher.name */
+	char *modified;     /* JSON-LD dateModified, else article:modified_time and its kin */
+	char *lang;         /* <html lang>, else content-language, og:locale, JSON-LD inLanguage */
+	int news_org;       /* the publisher is a news organization (JSON-LD @type) */
+	/* Who the page says wrote the article: meta author, article:author, dc.creator,
+	 * JSON-LD author/creator and sourceOrganization names, <a rel=author> text. */
+	char *author[KH_META_AUTHORS];
+	int nauthor;
 } kh_meta;
 
 /* Collects the fields above from `doc`. Returns 0, or -1 when out of memory. */

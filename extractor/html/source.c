@@ -1,6 +1,5 @@
 /* source.c — who published the article: the site, the credited news agency and
  * the intermediary between them. */
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -9,121 +8,6 @@
 #include "html/metadata.h"
 #include "base/table.h"
 #include "base/utf8.h"
-
-KH_DATA(agencies);
-
-static pthread_once_t load_once = PTHREAD_ONCE_INIT; /* the tables load once, thread-safely */
-
-/* The canonical agency named in `name`: a whole-word alias anywhere in it, or an
- * ambiguous (^) alias at its start. With `whole_only`, the alias must be all of
- * `name` (used for site names). */
-typedef struct alias {
-	char *key;     /* folded alias */
-	int ambiguous; /* ^alias: only at the start of the credited name */
-	int agency;    /* index of the canonical name */
-} alias;
-
-static alias *aliases;
-static char **canonical;
-static int naliases = -1, ncanonical;
-
-/* Folds data/agencies.tsv once. */
-static void load_agencies(void)
-{
-	kh_table_iter it;
-	kh_field f[12];
-	int nf;
-	size_t acap = 0, ccap = 0;
-	naliases = 0;
-	kh_table_begin(&it, kh_data_agencies, kh_data_agencies_len);
-	while ((nf = kh_table_row(&it, f, 12)) > 0) {
-		char **grown = kh_grow(canonical, &ccap, (size_t)ncanonical, sizeof *canonical);
-		if (!grown)
-			return;
-		canonical = grown;
-		char *name = kh_collapse_dup(f[0].s, f[0].len);
-		if (!name)
-			return;
-		canonical[ncanonical] = name;
-		for (int i = 0; i < nf; i++) {
-			alias *more = kh_grow(aliases, &acap, (size_t)naliases, sizeof *aliases);
-			if (!more)
-				return;
-			aliases = more;
-			int amb = f[i].len > 0 && f[i].s[0] == '^';
-			kh_buf b = {0};
-			kh_fold(f[i].s + amb, f[i].len - (size_t)amb, &b);
-			char *key = kh_buf_detach(&b, NULL);
-			if (!key)
-				return;
-			aliases[naliases++] = (alias){key, amb, ncanonical};
-		}
-		ncanonical++;
-	}
-}
-
-/* The canonical agency named in `name`: a whole-word alias anywhere in it, or an
- * ambiguous (^) alias at its start. With `whole_only`, the alias must be all of
- * `name` (used for site names). */
-char *kh_agency_canonical(const char *name, int whole_only)
-{
-	pthread_once(&load_once, load_agencies);
-	char *key = kh_fold_dup(name);
-	if (!key)
-		return NULL;
-	int best = -1;
-	long best_at = -1;
-	for (int i = 0; i < naliases; i++) {
-		const alias *a = &aliases[i];
-		long at = kh_fold_find(key, a->key);
-		int ok = at >= 0;
-		if (ok && (a->ambiguous || whole_only))
-			ok = at == 0 && (!whole_only || !strcmp(key, a->key));
-		if (ok && a->ambiguous && !whole_only && key[strlen(a->key)] == ' ')
-			ok = 0; /* «فارس» alone, not «فارس و ...» */
-		if (ok && (best_at < 0 || at < best_at)) {
-			best = a->agency;
-			best_at = at;
-		}
-	}
-	free(key);
-	return best >= 0 ? strdup(canonical[best]) : NULL;
-}
-
-/* The phrase after `cue` in `s` (first `len` bytes), up to a clause boundary;
- * `stop_at` is one more phrase that ends it. Malloc'd, or NULL. */
-static char *credited(const char *s, size_t len, const char *cue, const char *stop_at)
-{
-	const char *p = NULL;
-	for (const char *q = s; q < s + len; q++) {
-		q = strstr(q, cue);
-		if (!q || q >= s + len)
-			return NULL;
-		if (q == s || q[-1] == ' ' || q[-1] == '\n' || (unsigned char)q[-1] >= 0x80) {
-			p = q + strlen(cue);
-			break;
-		}
-	}
-	if (!p)
-		return NULL;
-	while (*p == ' ' || *p == ':')
-		p++;
-	const char *e = p;
-	int words = 0;
-	while (*e && e - p < 160) {
-		if (*e == '\n' || *e == ',' || *e == ':' || *e == '.' || *e == '(' || *e == '|' ||
-		    !strncmp(e, "،", 2) || !strncmp(e, "؛", 2) || !strncmp(e, " - ", 3))
-			break;
-		if (stop_at && !strncmp(e, stop_at, strlen(stop_at)))
-			break;
-		if (*e == ' ' && ++words >= 12)
-			break;
-		e++;
-	}
-	while (e > p && e[-1] == ' ')
-		e--;
-	return e > p ? kh_collapse_dup(p, (size_t)(e - p)) : NULL;
-}
 
 static int starts_with_agency_word(const char *s)
 {
@@ -179,51 +63,61 @@ static int site_from_title(const char *title_tag, const char *headline, char **s
 	return 0;
 }
 
-/* The X of «منبع: X» at `t` (pointing at «منبع»), or NULL: the colon is required,
- * so that «منبع آگاه» or «منبع مجاز است» are not taken. */
-static char *source_after(const char *t)
+/* Words that make a site a news organization: an agency, a newspaper, a broadcaster. */
+static int news_words(const char *name)
 {
-	const char *after = t + strlen("منبع");
-	while (*after == ' ')
-		after++;
-	if (*after != ':')
+	static const char *const words[] = {
+	        "خبرگزاری", "روزنامه",    "هفته نامه",   "هفتهنامه", "ماهنامه", "رادیو", "تلویزیون",
+	        "شبکه",     "اژانس خبری", "پایگاه خبری", "news",     "radio",   "tv",    NULL};
+	char *k = kh_fold_dup(name);
+	int yes = 0;
+	for (int i = 0; k && words[i] && !yes; i++)
+		yes = kh_fold_find(k, words[i]) >= 0;
+	free(k);
+	return yes;
+}
+
+/* A newspaper's or agency's own story: nobody else is credited and the site is a
+ * news organization (its JSON-LD publisher says so, its name is an agency's, a
+ * newspaper's or a broadcaster's, or the <title> names it so). Its name, or NULL. */
+static char *own_story(const kh_meta *m, const kh_article *a)
+{
+	char *tsite = NULL;
+	if (m && m->title_tag && a->title && site_from_title(m->title_tag, a->title, &tsite))
 		return NULL;
-	return credited(t, strlen(t), "منبع", NULL);
-}
-
-/* The agency named by the first «منبع: X» in `s` that names one; the first X at
- * all goes to `*raw` (if still empty). */
-static char *source_in(const char *s, char **raw)
-{
-	for (const char *t = strstr(s, "منبع"); t; t = strstr(t + 1, "منبع")) {
-		char *x = source_after(t);
-		if (!x)
-			continue;
-		char *agency = kh_agency_canonical(x, 0);
-		if (agency) {
-			free(x);
-			return agency;
-		}
-		if (!*raw)
-			*raw = x;
-		else
-			free(x);
+	char *name = NULL;
+	if (tsite && news_words(tsite) &&
+	    (!a->site || kh_memcasemem(tsite, strlen(tsite), a->site)))
+		name = tsite, tsite = NULL; /* «روزنامه X» of the title, og:site_name «X» */
+	else if (a->site && ((m && m->news_org) || news_words(a->site)))
+		name = strdup(a->site);
+	free(tsite);
+	if (!name)
+		return NULL;
+	char *c = kh_agency_canonical(name, 1);
+	if (c) {
+		free(name);
+		return c;
 	}
-	return NULL;
+	return name;
 }
 
-/* The agency of the first «منبع: X» line of the page (or of the text) that
- * names one; the first such X at all in `*raw` when none does. */
-static char *source_line(const kh_page *pg, const char *text, char **raw)
+/* Moves the credit's first name to a->agency and the rest to a->agencies. */
+static int take_credit(kh_credit *c, kh_article *a)
 {
-	*raw = NULL;
-	char *agency = NULL;
-	for (int i = 0; pg && i < pg->nseg && !agency; i++)
-		if (pg->seg[i].chars <= 300)
-			agency = source_in(pg->seg[i].text, raw);
-	if (!agency && text)
-		agency = source_in(text, raw);
-	return agency;
+	a->agency = c->names[0];
+	c->names[0] = NULL;
+	if (c->n > 1) {
+		a->agencies = calloc((size_t)(c->n - 1), sizeof *a->agencies);
+		if (!a->agencies)
+			return -1;
+		for (int i = 1; i < c->n; i++) {
+			a->agencies[a->nagencies++] = c->names[i];
+			c->names[i] = NULL;
+		}
+	}
+	c->n = 0;
+	return 0;
 }
 
 int kh_source_extract(const kh_page *pg, const kh_meta *m, kh_article *a)
@@ -237,37 +131,49 @@ int kh_source_extract(const kh_page *pg, const kh_meta *m, kh_article *a)
 		return -1;
 	if (!a->site && a->url)
 		a->site = host_of(a->url); /* NULL when the URL has no host */
+	char *self = a->site ? kh_agency_canonical(a->site, 1) : NULL;
 
-	/* The credit line sits in the first paragraphs. */
+	/* Where the page credits an agency, the most explicit first: its «منبع: X» line,
+	 * a closing credit sentence, a credit box or byline, an author field; then the
+	 * credit phrases of the text's first paragraphs. A byline naming the site itself
+	 * says only that the story is its own: it counts after the phrases. */
+	enum { LINE, CLOSING, BOX, AUTHOR, QUOTED, VIA, NCRED };
+	kh_credit c[NCRED];
+	memset(c, 0, sizeof c);
 	size_t head = a->text_len < 800 ? a->text_len : 800;
-	char *via_phrase = credited(a->text, head, "به گزارش", " به نقل از");
-	char *quoted = credited(a->text, head, "به نقل از", NULL);
-	/* The page's own «منبع: X» line first: it is the site's statement of where
-	 * the item came from; then the credit phrases of the text. */
-	char *line = NULL;
-	char *agency = source_line(pg, a->text, &line);
-	const char *cands[3] = {quoted, via_phrase, line};
-	for (int i = 0; i < 2 && !agency; i++)
-		if (cands[i])
-			agency = kh_agency_canonical(cands[i], 0);
-	if (!agency && a->site)
-		agency = kh_agency_canonical(a->site, 1);
-	for (int i = 0; i < 3 && !agency; i++)
-		if (cands[i] && starts_with_agency_word(cands[i]))
-			agency = strdup(cands[i]);
-	a->agency = agency;
+	int rc = kh_credit_line(pg, a->text, &c[LINE]) ||
+	         kh_credit_closing(a->text, a->text_len, &c[CLOSING]) ||
+	         kh_credit_elements(pg, &c[BOX]) || kh_credit_authors(m, &c[AUTHOR]) ||
+	         kh_credit_phrase(a->text, head, "به نقل از", NULL, &c[QUOTED]) ||
+	         kh_credit_phrase(a->text, head, "به گزارش", " به نقل از", &c[VIA]);
+	int chosen = -1;
+	for (int pass = 0; pass < 2 && chosen < 0 && !rc; pass++)
+		for (int i = 0; i < NCRED && chosen < 0; i++) {
+			int own = c[i].n == 1 && self && !strcmp(c[i].names[0], self);
+			if (c[i].n && (pass == 1 || !own || i >= QUOTED))
+				chosen = i;
+		}
+	if (!rc && chosen >= 0)
+		rc = take_credit(&c[chosen], a);
+	if (!rc && !a->agency && self)
+		a->agency = self, self = NULL;
+	/* an agency unknown to the table, named as one («به گزارش خبرگزاری X») */
+	const int unknown[] = {QUOTED, VIA, LINE};
+	for (int i = 0; !rc && i < 3 && !a->agency; i++)
+		if (c[unknown[i]].raw && starts_with_agency_word(c[unknown[i]].raw))
+			rc = !(a->agency = strdup(c[unknown[i]].raw));
+	if (!rc && !a->agency)
+		a->agency = own_story(m, a);
 
 	/* The intermediary: who reported it, when that is not the agency itself. */
-	if (via_phrase && agency) {
-		char *va = kh_agency_canonical(via_phrase, 0);
-		if (!va && !starts_with_agency_word(via_phrase) && !strstr(via_phrase, "خبرنگار")) {
-			a->via = via_phrase;
-			via_phrase = NULL;
-		}
-		free(va);
+	char *via_phrase = c[VIA].raw;
+	if (!rc && via_phrase && a->agency && !c[VIA].n && !starts_with_agency_word(via_phrase) &&
+	    !strstr(via_phrase, "خبرنگار")) {
+		a->via = via_phrase;
+		c[VIA].raw = NULL;
 	}
-	free(via_phrase);
-	free(quoted);
-	free(line);
-	return 0;
+	for (int i = 0; i < NCRED; i++)
+		kh_credit_free(&c[i]);
+	free(self);
+	return rc ? -1 : 0;
 }

@@ -28,8 +28,11 @@ typedef struct kh_article {
 	char *site;              /* the site's own name; may be NULL */
 	char *agency;            /* canonical name of the credited news agency; may be NULL */
 	char *via;               /* the intermediary («روابط عمومی ...»); may be NULL */
-	char *text;              /* main text, paragraphs joined by "\n\n"; never NULL */
-	size_t text_len;         /* bytes in text */
+	char **agencies; /* further agencies credited with `agency` («فرانس‌پرس و رویترز»)
+	                  */
+	size_t nagencies;
+	char *text;                 /* main text, paragraphs joined by "\n\n"; never NULL */
+	size_t text_len;            /* bytes in text */
 	kh_percentage *percentages; /* in text order; offsets into text */
 	size_t npercentages;
 	kh_date_mention *dates; /* in text order; offsets into text */
