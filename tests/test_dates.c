@@ -177,6 +177,25 @@ static void not_dates(void **state)
 }
 
 /* The first mention is a time of day (a TIME entity, not a date). */
+/* Dari: the solar months by their Afghan names, months 1-12 of the same calendar; the
+ * names that are also words («میزان» amount, «حمل» carrying, «سرطان» cancer) only next
+ * to a day or year number. Afghan spellings of Gregorian months. */
+static void afghan_months(void **state)
+{
+	(void)state;
+	first("روز ۱۵ حمل ۱۴۰۳ در کابل", &PUB, "روز ۱۵ حمل ۱۴۰۳", "1403-01-15", "day");
+	first("این نشست در ۲۵ میزان ۱۴۰۲ برگزار شد.", &PUB, "۲۵ میزان ۱۴۰۲", "1402-07-25", "day");
+	first("تا ۳ جدی، کار ادامه دارد.", &PUB, "۳ جدی", "1402-10-03", "day");
+	first("در ماه حوت ۱۴۰۱ باران کم بود.", &PUB, "حوت ۱۴۰۱", "1401-12-01", "month");
+	first("از ۱۰ سرطان سال جاری", &PUB, "۱۰ سرطان سال جاری", "1402-04-10", "day");
+	first("در ۵ اپریل ۲۰۲۴ امضا شد.", &PUB, "۵ اپریل ۲۰۲۴", "1403-01-17", "day");
+	none("به میزان زیادی افزایش یافت.");
+	none("حمل ۱۴۰۰ تن کالا به بندر انجام شد.");
+	none("پزشکان ۲۰ سرطان شایع را بررسی کردند.");
+	none("او این کار را جدی گرفت و قوس رنگین کمان را دید.");
+	none("اسد گفت که می‌آید.");
+}
+
 static void time_of_day(const char *text, const char *surface, const char *jalali)
 {
 	kh_date_mention *d = NULL;
@@ -212,9 +231,10 @@ static void times(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	        cmocka_unit_test(full_dates), cmocka_unit_test(months_years_parts),
-	        cmocka_unit_test(relative),   cmocka_unit_test(compound_expressions),
-	        cmocka_unit_test(not_dates),  cmocka_unit_test(times),
+	        cmocka_unit_test(full_dates),    cmocka_unit_test(months_years_parts),
+	        cmocka_unit_test(relative),      cmocka_unit_test(compound_expressions),
+	        cmocka_unit_test(not_dates),     cmocka_unit_test(times),
+	        cmocka_unit_test(afghan_months),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -83,9 +83,12 @@ static void load(void)
 		e->kind = K_MONTH;
 		e->cal = f[0].s[0] == 'j' ? C_JALALI : f[0].s[0] == 'g' ? C_GREGORIAN : C_HIJRI;
 		e->value = atoi(f[1].s);
-		e->klen = kh_word_fold(f[2].s, f[2].len, e->key, sizeof e->key);
-		note_first(f[2].s, f[2].len);
-		e->nwords = count_words(f[2].s, f[2].len);
+		e->ambiguous = f[2].len > 0 && f[2].s[0] == '^';
+		const char *name = f[2].s + e->ambiguous;
+		size_t nlen = f[2].len - (size_t)e->ambiguous;
+		e->klen = kh_word_fold(name, nlen, e->key, sizeof e->key);
+		note_first(name, nlen);
+		e->nwords = count_words(name, nlen);
 	}
 	static const struct {
 		const char *name;

@@ -38,7 +38,8 @@ typedef struct entry {
 	size_t klen;
 	int nwords; /* words in the phrase */
 	int kind, cal, value, month, day;
-	int time; /* a night («امشب»): the expression is a TIME */
+	int time;      /* a night («امشب»): the expression is a TIME */
+	int ambiguous; /* ^name: a month only next to a day or year number («میزان») */
 } entry;
 
 /* Loads the tables once, thread-safely; every lookup below assumes it was called. */
@@ -63,8 +64,8 @@ int dt_in_quote(const tok *t, int i);
 int dt_touching(const tok *t, int i, int j);
 /* A bare year at token i: «۱۳۹۵», «2016», not a part of «3.5» or «۱۲:۳۰», not a count. */
 int dt_bare_year_at(const tok *t, int nt, int i);
-/* A count of months at token i («هفت ماه», «۶ ماهه», «شش‌ماهه») with an order
- * word after it; the tokens used, or 0. */
+/* A count of months at token i («هفت ماه», «۶ ماهه», «شش‌ماهه») with an
+ * order word after it; the tokens used, or 0. */
 int dt_months_count_at(const tok *t, int nt, int i);
 /* A word that joins two dates into one span: «تا», «الی», «و», «-». */
 int dt_is_joiner(const tok *t, int nt, int i);

@@ -29,6 +29,19 @@ static void join_following_date(const tok *t, int nt, const kh_ymd *pub_g, const
 	}
 }
 
+/* An Afghan month that is also a word («۱۵ میزان», «۲۰ سرطان»), at token `m` after the
+ * day at token `d`: a month when the day is in digits and a year, the end of the
+ * clause or a date word follows, not another word («۲۰ سرطان شایع»). */
+static int ambiguous_after_day(const tok *t, int nt, int d, int q)
+{
+	if (!t[d].num)
+		return 0;
+	int u;
+	return q >= nt || t[q].punct || dt_bare_year_at(t, nt, q) || (t[q].num && t[q].ndig == 2) ||
+	       dt_word_is(t, nt, q, "سال") || dt_word_is(t, nt, q, "جاری") ||
+	       dt_match(t, nt, q, K_REL_YEAR, &u);
+}
+
 /* The pattern at token i, or 0. `pub_j` is the publication day in Jalali (or NULL). */
 static int try_one(const tok *t, int nt, int i, const kh_ymd *pub_g, const kh_ymd *pub_j, found *f)
 {
@@ -65,7 +78,8 @@ static int try_one(const tok *t, int nt, int i, const kh_ymd *pub_g, const kh_ym
 
 	/* D month [year] [era]; D a number or an ordinal word */
 	int du = 0, day = dt_day_at(t, nt, p, &du);
-	if (day && p + du < nt && (m = dt_month_at(t, nt, p + du, &mu)) != NULL) {
+	if (day && p + du < nt && (m = dt_month_at(t, nt, p + du, &mu)) != NULL &&
+	    (!m->ambiguous || ambiguous_after_day(t, nt, p, p + du + mu))) {
 		int q = p + du + mu, year = 0, cal = m->cal, eu, ru3;
 		f->daymonth = 1;
 		const entry *ry;
@@ -101,6 +115,8 @@ static int try_one(const tok *t, int nt, int i, const kh_ymd *pub_g, const kh_ym
 	/* month [ماه] (year | امسال ...) or month ماه alone, or after a part */
 	if (!t[p].num && (m = dt_month_at(t, nt, p, &mu)) != NULL) {
 		int q = p + mu, year = 0, ok = 0, yu;
+		if (m->ambiguous && !(q < nt && dt_bare_year_at(t, nt, q)))
+			return 0; /* «به میزان زیاد», «حمل ۱۴۰۰ تن»: not months */
 		int had_mah = mu > 1 || (t[p].flen > 6 && strstr(t[p].f, "ماه"));
 		if (dt_word_is(t, nt, q, "گذشته") || dt_word_is(t, nt, q, "آینده")) {
 			/* «سپتامبر گذشته»: the last one over; «آبان آینده»: the next one */
@@ -133,7 +149,7 @@ static int try_one(const tok *t, int nt, int i, const kh_ymd *pub_g, const kh_ym
 
 	/* «ماه سپتامبر», «ماه اکتبر ۲۰۱۶»: «ماه» before a month name */
 	if (!t[p].num && !strcmp(t[p].f, "ماه") && p + 1 < nt &&
-	    (m = dt_month_at(t, nt, p + 1, &mu)) != NULL) {
+	    (m = dt_month_at(t, nt, p + 1, &mu)) != NULL && !m->ambiguous) {
 		int q = p + 1 + mu, year = 0,
 		    yu = dt_year_after(t, nt, q, m->cal, pub_g, pub_j, &year);
 		if (yu)
