@@ -329,6 +329,57 @@ static void agency_rules(void **state)
 	kh_article_free(a);
 }
 
+/* The publication day of a made-up page with `head` and `body`: "ISO JALALI", or "-". */
+static void day_of(const char *head, const char *body, const char *want)
+{
+	char html[4096];
+	snprintf(html, sizeof html,
+	         "<html%s<body>%s<div class='story'><p>وزیر راه امروز در جمع خبرنگاران گفت که "
+	         "ساخت این بزرگراه تا پایان سال آینده به پایان می‌رسد و هزینه آن از محل "
+	         "بودجه "
+	         "تامین شده است.</p></div></body></html>",
+	         head, body);
+	kh_article *a = extract_str(html);
+	char got[32] = "-";
+	if (a->published)
+		snprintf(got, sizeof got, "%s %s", a->published->iso, a->published->jalali);
+	if (strcmp(got, want))
+		fail_msg("«%s%s»: %s, %s wanted", head, body, got, want);
+	kh_article_free(a);
+}
+
+static void afghan_pages(void **state)
+{
+	(void)state;
+	kh_ymd j;
+	size_t s, e;
+	const char *t = "۱۸ حمل ۱۳۹۸";
+	assert_int_equal(kh_find_jalali_date(t, strlen(t), &j, &s, &e), 1);
+	assert_int_equal(j.month, 1);
+	/* 19:50 UTC is 00:20 the next day in Kabul, 23:20 the same day in Tehran */
+	const char *ld = "<head><script type='application/ld+json'>{\"@type\":\"NewsArticle\","
+	                 "\"datePublished\":\"2024-04-02 19:50:00Z\"}</script></head>";
+	char head[512];
+	snprintf(head, sizeof head, " lang='fa-AF'>%s", ld);
+	day_of(head, "", "2024-04-03 1403-01-15");
+	snprintf(head, sizeof head, " lang='fa'>%s", ld);
+	day_of(head, "", "2024-04-02 1403-01-14");
+	/* an instant written at +04:30 after Iran's summer time ended is Kabul's */
+	day_of("><head><meta property='article:published_time' content='2024-04-03T00:20:00+04:30'>"
+	       "</head>",
+	       "", "2024-04-03 1403-01-15");
+	/* the Afghan month in an inline date-like element */
+	day_of(">", "<div class='meta'><span class='post-date'>۱۸ حمل ۱۳۹۸</span></div>",
+	       "2019-04-07 1398-01-18");
+	/* «۳ ساعت پیش» counted back from the page's modification time */
+	day_of(" lang='prs'><head><meta property='article:modified_time' "
+	       "content='2024-04-03T02:00:00+04:30'></head>",
+	       "<span class='post-date'>۳ ساعت پیش</span>", "2024-04-02 1403-01-14");
+	day_of("><head><meta property='article:modified_time' content='2024-04-03T02:00:00+03:30'>"
+	       "</head>",
+	       "<span class='time'>45 minutes ago</span>", "2024-04-03 1403-01-15");
+}
+
 static void blog_in_english(void **state)
 {
 	(void)state;
@@ -370,6 +421,7 @@ int main(void)
 	        cmocka_unit_test(agency_names),
 	        cmocka_unit_test(agency_rules),
 	        cmocka_unit_test(blog_in_english),
+	        cmocka_unit_test(afghan_pages),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,6 +1,7 @@
 /* published.c — the publication date, as the Tehran-local calendar day. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "persian/fold.h"
 #include "html/metadata.h"
@@ -51,7 +52,9 @@ static int jalali_month(const char *word, size_t n)
 			if (f[0].len != 6 || memcmp(f[0].s, "jalali", 6))
 				continue;
 			kh_buf m = {0};
-			kh_fold(f[2].s, f[2].len, &m);
+			int amb = f[2].len > 0 &&
+			          f[2].s[0] == '^'; /* «۱۵ میزان ۱۴۰۲»: day and year */
+			kh_fold(f[2].s + amb, f[2].len - (size_t)amb, &m);
 			size_t ml = m.len;
 			/* «آبان» or «آبانماه» (ZWNJ folded away) */
 			if (m.data && ml <= b.len && !memcmp(b.data, m.data, ml) &&
@@ -140,11 +143,39 @@ static int set_published(kh_ymd g, kh_ymd j, const char *raw, size_t rawlen, kh_
 	return 1;
 }
 
-/* From an ISO-8601 date or instant: 1 set, 0 not a usable date, -1 no memory. */
-static int set_from_iso(const char *iso, const char *raw, kh_published **out)
+/* Does the host of `url` end in `.af`? */
+static int afghan_host(const char *url)
+{
+	const char *p = url ? strstr(url, "://") : NULL;
+	if (!p)
+		return 0;
+	p += 3;
+	size_t n = strcspn(p, "/:?#");
+	return n > 3 && !strncasecmp(p + n - 3, ".af", 3);
+}
+
+/* The time zone of the page's local day: Kabul (UTC+4:30 all year) where the page is
+ * Afghan — its language is Dari or Pashto of Afghanistan (fa-AF, prs, ps), its address
+ * is under .af, or the instant is written at +04:30 (Tehran's summer time until 1401
+ * gives the same day) —, else Tehran. */
+static const char *page_zone(const kh_meta *m, const char *iso)
+{
+	size_t n = strlen(iso);
+	if ((n > 6 && !strcmp(iso + n - 6, "+04:30")) || (n > 5 && !strcmp(iso + n - 5, "+0430")))
+		return "Asia/Kabul";
+	const char *l = m->lang;
+	if (l && (!strncasecmp(l, "prs", 3) || !strncasecmp(l, "ps", 2) ||
+	          kh_memcasemem(l, strlen(l), "-af") || kh_memcasemem(l, strlen(l), "_af")))
+		return "Asia/Kabul";
+	return afghan_host(m->canonical) ? "Asia/Kabul" : "Asia/Tehran";
+}
+
+/* From an ISO-8601 date or instant, as the day in `zone`: 1 set, 0 not a usable
+ * date, -1 no memory. */
+static int set_from_iso(const char *iso, const char *zone, const char *raw, kh_published **out)
 {
 	kh_ymd g, j;
-	if (kh_iso_to_tehran_date(iso, &g, NULL) || kh_gregorian_to_jalali(g, &j, NULL))
+	if (kh_iso_to_local_date(iso, zone, &g, NULL) || kh_gregorian_to_jalali(g, &j, NULL))
 		return 0;
 	if (g.year < 1900 || g.year > 2200)
 		return 0;
@@ -207,14 +238,85 @@ static void visible_raw(const kh_page *pg, kh_published *p)
 	}
 }
 
+/* Element i says it holds a date, not an update's or a comment's. */
+static int date_element(const kh_page *pg, int i)
+{
+	if (!element_says(pg->el[i], date_like) || element_says(pg->el[i], not_published))
+		return 0;
+	for (int e = i; e >= 0; e = pg->parent[e])
+		if (pg->hint[e] <= -5)
+			return 0;
+	return 1;
+}
+
+/* Minutes ago in a relative stamp: «۳ ساعت پیش», «۲۰ دقیقه قبل», «۲ روز پیش»,
+ * «3 hours ago»; -1 when `s` is none. */
+static long minutes_ago(const char *s)
+{
+	static const struct {
+		const char *unit;
+		long minutes;
+	} units[] = {{"دقیقه", 1},   {"ساعت", 60},  {"روز", 1440}, {"هفته", 10080},
+	             {"minutes", 1}, {"minute", 1}, {"hours", 60}, {"hour", 60},
+	             {"days", 1440}, {"day", 1440}, {NULL, 0}};
+	size_t i = 0, len = strlen(s);
+	while (i < len) {
+		int v;
+		if (read_number(s, len, &i, &v) == 0) {
+			i++;
+			continue;
+		}
+		while (i < len && s[i] == ' ')
+			i++;
+		for (int u = 0; units[u].unit; u++) {
+			size_t ul = strlen(units[u].unit);
+			if (strncmp(s + i, units[u].unit, ul))
+				continue;
+			const char *after = s + i + ul;
+			while (*after == ' ')
+				after++;
+			if (!strncmp(after, "پیش", strlen("پیش")) ||
+			    !strncmp(after, "قبل", strlen("قبل")) || !strncmp(after, "ago", 3))
+				return v * units[u].minutes;
+		}
+	}
+	return -1;
+}
+
+/* A relative stamp in a date-like element, counted back from the page's last
+ * machine-readable time (its modification: the stamp was written no earlier). */
+static int relative_stamp(const kh_page *pg, const kh_meta *m, kh_published **out)
+{
+	for (int i = 0; i < pg->nel; i++) {
+		if (!date_element(pg, i))
+			continue;
+		char *t = kh_dom_text(pg->el[i]);
+		if (!t)
+			return -1;
+		long back = strlen(t) <= 100 ? minutes_ago(t) : -1;
+		kh_ymd g, j;
+		int rc = 0;
+		if (back >= 0 &&
+		    !kh_iso_before_to_local_date(m->modified, page_zone(m, m->modified), back, &g,
+		                                 NULL) &&
+		    !kh_gregorian_to_jalali(g, &j, NULL))
+			rc = set_published(g, j, t, strlen(t), out);
+		free(t);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
 int kh_published_extract(const kh_page *pg, const kh_meta *m, kh_published **out)
 {
 	*out = NULL;
 	int rc = 0;
 	if (m->ld_published)
-		rc = set_from_iso(m->ld_published, m->ld_published, out);
+		rc = set_from_iso(m->ld_published, page_zone(m, m->ld_published), m->ld_published,
+		                  out);
 	if (!rc && m->published)
-		rc = set_from_iso(m->published, m->published, out);
+		rc = set_from_iso(m->published, page_zone(m, m->published), m->published, out);
 	/* <time datetime> that is not an update or a comment date */
 	for (int i = 0; !rc && i < pg->nel; i++) {
 		xmlNodePtr n = pg->el[i];
@@ -227,7 +329,7 @@ int kh_published_extract(const kh_page *pg, const kh_meta *m, kh_published **out
 		for (int e = i; e >= 0 && !boiler; e = pg->parent[e])
 			boiler = pg->hint[e] <= -5 || element_says(pg->el[e], not_published);
 		if (!boiler)
-			rc = set_from_iso(dt, dt, out);
+			rc = set_from_iso(dt, page_zone(m, dt), dt, out);
 	}
 	if (rc < 0)
 		return -1;
@@ -261,5 +363,20 @@ int kh_published_extract(const kh_page *pg, const kh_meta *m, kh_published **out
 				rc = set_from_jalali(j, from + a, b - a, out);
 		}
 	}
+	/* an inline date-like element: «<span class="post-date">۱۸ حمل ۱۳۹۸</span>» */
+	for (int i = 0; !rc && i < pg->nel; i++) {
+		if (!date_element(pg, i))
+			continue;
+		char *t = kh_dom_text(pg->el[i]);
+		if (!t)
+			return -1;
+		kh_ymd j;
+		size_t a, b;
+		if (strlen(t) <= 200 && kh_find_jalali_date(t, strlen(t), &j, &a, &b))
+			rc = set_from_jalali(j, t + a, b - a, out);
+		free(t);
+	}
+	if (!rc && m->modified)
+		rc = relative_stamp(pg, m, out);
 	return rc < 0 ? -1 : 0;
 }

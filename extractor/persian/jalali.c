@@ -92,7 +92,8 @@ static int digits(const char **p, int n, int *out)
 	return 0;
 }
 
-kh_status kh_iso_to_tehran_date(const char *s, kh_ymd *g, kh_error *err)
+/* The local day in `zone` of the instant `s`, `back` minutes earlier. */
+static kh_status iso_local(const char *s, const char *zone, long back, kh_ymd *g, kh_error *err)
 {
 	const char *p = s;
 	kh_ymd d;
@@ -103,7 +104,9 @@ kh_status kh_iso_to_tehran_date(const char *s, kh_ymd *g, kh_error *err)
 		return kh_error_set(err, KH_ERR_PARSE, "not an ISO-8601 date: %.40s", s);
 	int h = 0, mi = 0, sec = 0;
 	if ((*p != 'T' && *p != ' ') || !isdigit((unsigned char)p[1])) {
-		*g = d; /* a calendar date: nothing to move */
+		if (back >= 1440) /* a calendar date: only whole days move it */
+			return kh_gregorian_add_days(d, -(int)(back / 1440), g, err);
+		*g = d;
 		return KH_OK;
 	}
 	p++;
@@ -134,14 +137,14 @@ kh_status kh_iso_to_tehran_date(const char *s, kh_ymd *g, kh_error *err)
 		has_offset = 1;
 		off_min = sign * (oh * 60 + om);
 	}
-	if (!has_offset) {
-		*g = d; /* local Tehran time already */
+	if (!has_offset && !back) {
+		*g = d; /* local time already */
 		return KH_OK;
 	}
-	UCalendar *utc = open_cal("en@calendar=gregorian", "UTC", err);
+	UCalendar *utc = open_cal("en@calendar=gregorian", has_offset ? "UTC" : zone, err);
 	if (!utc)
 		return KH_ERR_INTERNAL;
-	UCalendar *teh = open_cal("en@calendar=gregorian", "Asia/Tehran", err);
+	UCalendar *teh = open_cal("en@calendar=gregorian", zone, err);
 	if (!teh) {
 		ucal_close(utc);
 		return KH_ERR_INTERNAL;
@@ -150,11 +153,27 @@ kh_status kh_iso_to_tehran_date(const char *s, kh_ymd *g, kh_error *err)
 	kh_status rc = KH_OK;
 	if (to_millis(utc, d, h, mi, sec, &t))
 		rc = kh_error_set(err, KH_ERR_PARSE, "no such date-time: %.40s", s);
-	else if (from_millis(teh, t - off_min * 60000.0, g))
+	else if (from_millis(teh, t - off_min * 60000.0 - back * 60000.0, g))
 		rc = kh_error_set(err, KH_ERR_INTERNAL, "ICU calendar conversion failed");
 	ucal_close(utc);
 	ucal_close(teh);
 	return rc;
+}
+
+kh_status kh_iso_to_local_date(const char *s, const char *zone, kh_ymd *g, kh_error *err)
+{
+	return iso_local(s, zone ? zone : "Asia/Tehran", 0, g, err);
+}
+
+kh_status kh_iso_before_to_local_date(const char *s, const char *zone, long minutes, kh_ymd *g,
+                                      kh_error *err)
+{
+	return iso_local(s, zone ? zone : "Asia/Tehran", minutes < 0 ? 0 : minutes, g, err);
+}
+
+kh_status kh_iso_to_tehran_date(const char *s, kh_ymd *g, kh_error *err)
+{
+	return iso_local(s, "Asia/Tehran", 0, g, err);
 }
 
 void kh_ymd_format(kh_ymd d, char *out)

@@ -27,6 +27,15 @@ kh_status kh_jalali_to_gregorian(kh_ymd j, kh_ymd *g, kh_error *err);
  * Returns KH_ERR_PARSE when `s` does not start with such a date. */
 kh_status kh_iso_to_tehran_date(const char *s, kh_ymd *g, kh_error *err);
 
+/* As kh_iso_to_tehran_date, in the IANA time zone `zone` ("Asia/Kabul" for Afghan
+ * pages; NULL is Asia/Tehran). A time without offset counts as that zone's. */
+kh_status kh_iso_to_local_date(const char *s, const char *zone, kh_ymd *g, kh_error *err);
+
+/* The local day in `zone` `minutes` before the instant `s` («۳ ساعت پیش» on a page
+ * rendered at `s`); a calendar date moves only by whole days. */
+kh_status kh_iso_before_to_local_date(const char *s, const char *zone, long minutes, kh_ymd *g,
+                                      kh_error *err);
+
 /* The Gregorian day `days` days after `g` (before, when negative). */
 kh_status kh_gregorian_add_days(kh_ymd g, int days, kh_ymd *out, kh_error *err);
 
