@@ -5,6 +5,7 @@
 #include "khabar/article.h"
 #include "khabar/charset.h"
 #include "html/content.h"
+#include "html/hidden.h"
 #include "html/meta.h"
 #include "html/metadata.h"
 #include "html/page.h"
@@ -78,6 +79,27 @@ static kh_article *new_article(const kh_extract_options *o, const kh_decoded *d)
 	return a;
 }
 
+/* Text the page delivers in a script for lazy loading (html/hidden.c) replaces the
+ * visible main text when it is much longer: the page shows a skeleton or a teaser
+ * until its scripts run. -1 when out of memory. */
+static int hidden_text(htmlDocPtr doc, const kh_meta *m, kh_article *a)
+{
+	char *h = NULL;
+	if (kh_hidden_text(doc, m->ld_body, a->title, &h))
+		return -1;
+	if (!h)
+		return 0;
+	size_t hc = kh_visible_chars(h, strlen(h)), vc = kh_visible_chars(a->text, a->text_len);
+	if (hc >= 300 && hc >= 2 * vc) {
+		free(a->text);
+		a->text = h;
+		a->text_len = strlen(h);
+	} else {
+		free(h);
+	}
+	return 0;
+}
+
 kh_status kh_extract_html(const char *bytes, size_t len, const kh_extract_options *opts,
                           kh_article **out, kh_error *err)
 {
@@ -112,7 +134,7 @@ kh_status kh_extract_html(const char *bytes, size_t len, const kh_extract_option
 		goto done;
 	if (kh_title_extract(&pg, &m, &a->title))
 		goto done;
-	if (!(a->text = kh_content_extract(&pg, a->title, &a->text_len)))
+	if (!(a->text = kh_content_extract(&pg, a->title, &a->text_len)) || hidden_text(doc, &m, a))
 		goto done;
 	if (kh_published_extract(&pg, &m, &a->published))
 		goto done;

@@ -335,7 +335,8 @@ static void day_of(const char *head, const char *body, const char *want)
 	char html[4096];
 	snprintf(html, sizeof html,
 	         "<html%s<body>%s<div class='story'><p>وزیر راه امروز در جمع خبرنگاران گفت که "
-	         "ساخت این بزرگراه تا پایان سال آینده به پایان می‌رسد و هزینه آن از محل "
+	         "ساخت این بزرگراه تا پایان سال آینده به پایان می‌رسد و هزینه آن از "
+	         "محل "
 	         "بودجه "
 	         "تامین شده است.</p></div></body></html>",
 	         head, body);
@@ -380,6 +381,72 @@ static void afghan_pages(void **state)
 	       "<span class='time'>45 minutes ago</span>", "2024-04-03 1403-01-15");
 }
 
+#define PARA1                                                                                                                                     \
+	"وزیر راه امروز در جمع خبرنگاران گفت که ساخت این بزرگراه تا پایان سال آینده " \
+	"به پایان می‌رسد و هزینه آن از محل بودجه عمرانی کشور تامین شده "                        \
+	"است."
+#define PARA2                                                                                                                                 \
+	"او افزود که در این طرح بیش از دو هزار نفر به کار گرفته شده‌اند و بخش نخست " \
+	"آن "                                                                                                                               \
+	"در بهار سال آینده با حضور مقامات استان گشایش "                                                   \
+	"می‌یابد."
+#define PARA3                                                                                                                                   \
+	"به گفته او، مطالعات بخش دوم این طرح نیز به پایان رسیده و قرارداد آن تا چند " \
+	"ماه دیگر با پیمانکار امضا می‌شود."
+#define HEADLINE "بزرگراه شمال تا سال آینده تمام می‌شود"
+
+/* Article text delivered in scripts, as a reader with scripts on sees it. */
+static void text_in_scripts(void **state)
+{
+	(void)state;
+	/* a Next.js page: a skeleton, and the text in __NEXT_DATA__ */
+	kh_article *a = extract_str(
+	        "<html><body><div id='__next'><nav><a href='/'>خانه</a></nav><h1>" HEADLINE
+	        "</h1><div class='skeleton'></div></div><script id='__NEXT_DATA__' "
+	        "type='application/"
+	        "json'>{\"props\":{\"pageProps\":{\"article\":{\"title\":\"" HEADLINE
+	        "\",\"lead\":\"گزارش خبرنگار از آخرین وضعیت طرح\",\"body\":\"<p>" PARA1
+	        "</p><p>" PARA2 "</p><p>" PARA3
+	        "</p>\"},\"related\":[{\"title\":\"خبر دیگر\"}]}}}</script></body></html>");
+	assert_string_equal(a->text,
+	                    "گزارش خبرنگار از آخرین وضعیت طرح\n\n" PARA1 "\n\n" PARA2 "\n\n" PARA3);
+	kh_article_free(a);
+	/* the JSON-LD articleBody of a page that shows only a teaser */
+	a = extract_str("<html><head><script type='application/ld+json'>{\"@type\":\"NewsArticle\","
+	                "\"headline\":\"" HEADLINE "\",\"articleBody\":\"" PARA1 "\\n\\n" PARA2
+	                "\\n" PARA3 "\"}</script></head><body><h1>" HEADLINE
+	                "</h1><p class='teaser'>"
+	                "وزیر راه امروز در جمع خبرنگاران سخن گفت.</p><a href='/more'>ادامه مطلب</a>"
+	                "</body></html>");
+	assert_string_equal(a->text, PARA1 "\n\n" PARA2 "\n\n" PARA3);
+	kh_article_free(a);
+	/* the text rendered on the page and also in the blob: taken once */
+	a = extract_str("<html><body><h1>" HEADLINE "</h1><div class='body'><p>" PARA1
+	                "</p><p>" PARA2 "</p><p>" PARA3
+	                "</p></div><script id='__NEXT_DATA__' type='application/json'>"
+	                "{\"article\":{\"title\":\"" HEADLINE "\",\"body\":\"<p>" PARA1
+	                "</p><p>" PARA2 "</p><p>" PARA3 "</p>\"}}</script></body></html>");
+	assert_string_equal(a->text, PARA1 "\n\n" PARA2 "\n\n" PARA3);
+	kh_article_free(a);
+	/* a blob that does not carry the headline is another item's, not this article */
+	a = extract_str(
+	        "<html><body><h1>" HEADLINE "</h1><div class='skeleton'></div>"
+	        "<script type='application/json'>{\"item\":{\"title\":\"خبر دیگر\",\"body\":"
+	        "\"<p>" PARA1 "</p><p>" PARA2 "</p><p>" PARA3 "</p>\"}}</script></body></html>");
+	assert_false(has(a->text, "گشایش می‌یابد"));
+	kh_article_free(a);
+	/* the article in <noscript> behind a lazy loader; the notices and pixels of other
+	 * <noscript>s stay out */
+	a = extract_str("<html><body><noscript><iframe src='https://tags.example/ns'></iframe>"
+	                "</noscript><noscript><div class='warn'>برای دیدن این سایت جاوا اسکریپت را "
+	                "فعال کنید.</div></noscript><h1>" HEADLINE "</h1><div class='lazy' "
+	                "data-src='/api/1'><noscript><div class='text'><p>" PARA1 "</p><p>" PARA2
+	                "</p><p>" PARA3 "</p></div></noscript></div><noscript><img width='1' "
+	                "height='1' src='https://px.example/tr'></noscript></body></html>");
+	assert_string_equal(a->text, PARA1 "\n\n" PARA2 "\n\n" PARA3);
+	kh_article_free(a);
+}
+
 static void blog_in_english(void **state)
 {
 	(void)state;
@@ -422,6 +489,7 @@ int main(void)
 	        cmocka_unit_test(agency_rules),
 	        cmocka_unit_test(blog_in_english),
 	        cmocka_unit_test(afghan_pages),
+	        cmocka_unit_test(text_in_scripts),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -23,6 +23,14 @@ static int set_once(char **field, const char *value)
 	return 0;
 }
 
+/* As set_once, keeping the value's line breaks (an articleBody's paragraphs). */
+static int set_raw(char **field, const char *value)
+{
+	if (*field || !value || !*value)
+		return 0;
+	return (*field = strdup(value)) ? 0 : -1;
+}
+
 /* Adds `value` to the authors, once. */
 static int add_author(kh_meta *m, const char *value)
 {
@@ -155,6 +163,7 @@ static int walk_ld(json_t *j, kh_meta *m, int depth)
 			m->news_org = 1;
 		const char *lang = json_string_value(json_object_get(j, "inLanguage"));
 		if (set_once(&m->modified, json_string_value(json_object_get(j, "dateModified"))) ||
+		    set_raw(&m->ld_body, json_string_value(json_object_get(j, "articleBody"))) ||
 		    (lang && strlen(lang) < 40 && set_once(&m->lang, lang)) ||
 		    add_ld_names(m, json_object_get(j, "author")) ||
 		    add_ld_names(m, json_object_get(j, "creator")) ||
@@ -282,6 +291,7 @@ void kh_meta_free(kh_meta *m)
 	free(m->ld_published);
 	free(m->ld_publisher);
 	free(m->modified);
+	free(m->ld_body);
 	free(m->lang);
 	for (int i = 0; i < m->nauthor; i++)
 		free(m->author[i]);

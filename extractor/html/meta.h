@@ -16,6 +16,7 @@ typedef struct kh_meta {
 	char *ld_headline;  /* JSON-LD headline (or name) of the article object */
 	char *ld_published; /* JSON-LD datePublished */
 	char *ld_publisher; /* JSON-LD publisher.name */
+	char *ld_body;      /* JSON-LD articleBody */
 	char *modified;     /* JSON-LD dateModified, else article:modified_time and its kin */
 	char *lang;         /* <html lang>, else content-language, og:locale, JSON-LD inLanguage */
 	int news_org;       /* the publisher is a news organization (JSON-LD @type) */
