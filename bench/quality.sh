@@ -1,7 +1,8 @@
 #!/bin/sh
 # Quality on the shared corpora (never copied into the repo): main text, title,
 # date and agency on Persian news pages; must-keep/must-drop segments on the
-# multilingual benchmark; the seed article's checks; statements on Fars News text.
+# multilingual benchmark; the seed article's checks; pages of other templates
+# (bench/pages.sh); statements on Fars News text.
 #   sh bench/quality.sh BUILD_DIR SHARED_DIR
 set -u
 build=${1:-build} shared=${2:-../shared}
@@ -31,6 +32,9 @@ for page in seed-article.html seed-article.cp1256.html; do
 		echo "$page: $(python3 "$shared/spec/check-seed.py" "$out/seed.json" | tail -1)"
 	fi
 done
+# text, date and agency credits on pages of eight other templates, dev half (bench/pages.sh)
+echo "pages (dev half of bench/pages-gen.py's templates):"
+sh "$(dirname "$0")/pages.sh" "$build" "$shared" dev | tail -1
 # statements and percentage facts on real Fars News text, dev part (bench/data/fars-statements.md)
 sh "$(dirname "$0")/fars-statements.sh" "$build" "$shared" dev
 exit 0
