@@ -23,6 +23,7 @@ static void usage(FILE *f)
 	        "  -f, --from DATE, -T, --to DATE\n"
 	        "  -p, --percent MIN..MAX\n"
 	        "  -n, --limit N      at most N results (default 10)\n"
+	        "  -O, --offset N     skip the first N results (a page)\n"
 	        "  -j, --jsonl        one JSON record a line\n"
 	        "  -h, --help         this help\n");
 }
@@ -76,16 +77,20 @@ int kh_cmd_search(int argc, char **argv)
 	                                         {"to", required_argument, NULL, 'T'},
 	                                         {"percent", required_argument, NULL, 'p'},
 	                                         {"limit", required_argument, NULL, 'n'},
+	                                         {"offset", required_argument, NULL, 'O'},
 	                                         {"jsonl", no_argument, NULL, 'j'},
 	                                         {"help", no_argument, NULL, 'h'},
 	                                         {NULL, 0, NULL, 0}};
-	/* options become prefixes of the query text, so both read the same way */
-	char extra[8192] = "";
-	size_t el = 0, limit = 10;
+	/* the options are fields set on the parsed query (kh_query_set), after its prefixes,
+	 * as `khabar serve` sets its URL's parameters */
+	struct {
+		const char *key;
+		char *value;
+	} opts[32];
+	size_t nopts = 0, limit = 10, offset = 0;
 	int jsonl = 0, c;
-	const char *from = NULL, *to = NULL;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "t:s:o:a:f:T:p:n:jh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "t:s:o:a:f:T:p:n:O:jh", longopts, NULL)) != -1) {
 		const char *key = NULL;
 		switch (c) {
 		case 't': key = "type"; break;
@@ -93,32 +98,20 @@ int kh_cmd_search(int argc, char **argv)
 		case 'o': key = "org"; break;
 		case 'a': key = "agency"; break;
 		case 'p': key = "percent"; break;
-		case 'f': from = optarg; break;
-		case 'T': to = optarg; break;
+		case 'f': key = "from"; break;
+		case 'T': key = "to"; break;
 		case 'n': limit = (size_t)strtoul(optarg, NULL, 10); break;
+		case 'O': offset = (size_t)strtoul(optarg, NULL, 10); break;
 		case 'j': jsonl = 1; break;
 		case 'h': usage(stdout); return 0;
 		default: fprintf(stderr, "Try '%s --help'.\n", argv[0]); return 2;
 		}
-		int w;
+		if (key && nopts == sizeof opts / sizeof opts[0]) {
+			fprintf(stderr, "%s: too many options\n", argv[0]);
+			return 2;
+		}
 		if (key)
-			w = snprintf(extra + el, sizeof extra - el, " %s:«%s»", key, optarg);
-		else
-			w = 0;
-		if (w < 0 || (size_t)w >= sizeof extra - el) {
-			fprintf(stderr, "%s: options too long\n", argv[0]);
-			return 2;
-		}
-		el += (size_t)w;
-	}
-	if (from || to) {
-		int w = snprintf(extra + el, sizeof extra - el, " date:%s..%s", from ? from : "",
-		                 to ? to : "");
-		if (w < 0 || (size_t)w >= sizeof extra - el) {
-			fprintf(stderr, "%s: options too long\n", argv[0]);
-			return 2;
-		}
-		el += (size_t)w;
+			opts[nopts].key = key, opts[nopts++].value = optarg;
 	}
 	if (argc - optind < 1) {
 		usage(stderr);
@@ -127,25 +120,29 @@ int kh_cmd_search(int argc, char **argv)
 	char *dbs = strdup(argv[optind]);
 	const char *paths[64];
 	size_t np = dbs ? split(dbs, paths, 64) : 0;
-	/* the query: its words, then the options */
-	size_t ql = el + 1;
+	/* the query: its words */
+	size_t ql = 1;
 	for (int i = optind + 1; i < argc; i++)
 		ql += strlen(argv[i]) + 1;
 	char *qs = malloc(ql + 1);
 	if (!dbs || !qs) {
 		fprintf(stderr, "%s: out of memory\n", argv[0]);
+		free(dbs);
+		free(qs);
 		return 1;
 	}
 	qs[0] = '\0';
 	for (int i = optind + 1; i < argc; i++)
 		strcat(strcat(qs, argv[i]), " ");
-	strcat(qs, extra);
 	kh_error err = {0};
 	kh_query q;
 	char *storage = NULL;
 	int rc = 0;
 	kh_index *ix = NULL;
-	if (kh_query_parse(qs, &q, &storage, &err)) {
+	kh_status st = kh_query_parse(qs, &q, &storage, &err);
+	for (size_t i = 0; !st && i < nopts; i++)
+		st = kh_query_set(&q, opts[i].key, opts[i].value, &err);
+	if (st) {
 		fprintf(stderr, "%s: %s\n", argv[0], err.message);
 		rc = 2;
 	} else if (kh_index_open_readonly(paths, np, &ix, &err)) {
@@ -155,6 +152,7 @@ int kh_cmd_search(int argc, char **argv)
 		char *res = NULL;
 		size_t n = 0;
 		q.limit = limit;
+		q.offset = offset;
 		if (kh_index_search(ix, &q, &res, &n, &err)) {
 			fprintf(stderr, "%s: %s\n", argv[0], err.message);
 			rc = err.code == KH_ERR_USAGE ? 2 : 1;

@@ -1,5 +1,6 @@
 /* query.c — the query language of `khabar search`: words, phrases in quotes, and
  * prefixes («speaker:«زارع پور» org:"..." type:facts date:A..B percent:A..B agency:X»). */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,7 +54,78 @@ static int number(const char *s, double *out)
 	if (!*s)
 		return -1;
 	*out = strtod(s, &end);
-	return *end ? -1 : 0;
+	return *end || !isfinite(*out) ? -1 : 0;
+}
+
+/* Persian and Arabic-Indic digits to ASCII, «/» to «-», in place (dates and numbers are
+ * typed both ways). */
+static void ascii_digits(char *v)
+{
+	char *w = v;
+	for (unsigned char *p = (unsigned char *)v; *p;) {
+		if ((p[0] == 0xDB && p[1] >= 0xB0 && p[1] <= 0xB9) ||
+		    (p[0] == 0xD9 && p[1] >= 0xA0 && p[1] <= 0xA9)) {
+			*w++ = (char)('0' + (p[1] & 0x0F));
+			p += 2;
+		} else {
+			*w++ = *p == '/' ? '-' : (char)*p;
+			p++;
+		}
+	}
+	*w = '\0';
+}
+
+kh_status kh_query_set(kh_query *q, const char *key, char *v, kh_error *err)
+{
+	char *a, *b;
+	if (!strcmp(key, "speaker") || !strcmp(key, "org") || !strcmp(key, "agency")) {
+		const char **f = !strcmp(key, "speaker") ? &q->speaker
+		                 : !strcmp(key, "org")   ? &q->org
+		                                         : &q->agency;
+		if (!*v)
+			return kh_error_set(err, KH_ERR_USAGE, "%s: wants a name, not nothing",
+			                    key);
+		*f = v;
+	} else if (!strcmp(key, "type")) {
+		q->type = !strcmp(v, "articles") || !strcmp(v, "article")       ? KH_DOC_ARTICLE
+		          : !strcmp(v, "statements") || !strcmp(v, "statement") ? KH_DOC_STATEMENT
+		          : !strcmp(v, "facts") || !strcmp(v, "fact")           ? KH_DOC_FACT
+		                                                                : KH_DOC_ANY;
+		if (q->type == KH_DOC_ANY)
+			return kh_error_set(err, KH_ERR_USAGE,
+			                    "type: is articles, statements or facts, not '%s'", v);
+	} else if (!strcmp(key, "date")) {
+		ascii_digits(v);
+		if (range(v, &a, &b))
+			return kh_error_set(err, KH_ERR_USAGE,
+			                    "date: wants a range FROM..TO, not '%s'", v);
+		q->from = *a ? a : NULL;
+		q->to = *b ? b : NULL;
+	} else if (!strcmp(key, "from") || !strcmp(key, "to")) {
+		ascii_digits(v);
+		*(!strcmp(key, "from") ? &q->from : &q->to) = *v ? v : NULL;
+	} else if (!strcmp(key, "percent")) {
+		ascii_digits(v);
+		if (range(v, &a, &b) || (*a && number(a, &q->percent_min)) ||
+		    (*b && number(b, &q->percent_max)))
+			return kh_error_set(err, KH_ERR_USAGE,
+			                    "percent: wants a range MIN..MAX of numbers, not '%s'",
+			                    v);
+		if (!*a)
+			q->percent_min = -1e300;
+		if (!*b)
+			q->percent_max = 1e300;
+		if (q->percent_min > q->percent_max)
+			return kh_error_set(err, KH_ERR_USAGE, "percent: %g is above %g",
+			                    q->percent_min, q->percent_max);
+		q->has_percent = 1;
+	} else {
+		return kh_error_set(err, KH_ERR_USAGE,
+		                    "unknown prefix '%s:' (speaker, org, agency, type, date, from, "
+		                    "to, percent)",
+		                    key);
+	}
+	return KH_OK;
 }
 
 kh_status kh_query_parse(const char *s, kh_query *q, char **storage, kh_error *err)
@@ -99,51 +171,12 @@ kh_status kh_query_parse(const char *s, kh_query *q, char **storage, kh_error *e
 		memcpy(key, p, kl);
 		key[kl] = '\0';
 		p = colon + 1;
-		char *v, *a, *b;
+		char *v;
 		if (value(&p, &w, &v))
 			return kh_error_set(err, KH_ERR_USAGE, "unbalanced quote after '%s:'", key);
-		if (!strcmp(key, "speaker")) {
-			q->speaker = v;
-		} else if (!strcmp(key, "org")) {
-			q->org = v;
-		} else if (!strcmp(key, "agency")) {
-			q->agency = v;
-		} else if (!strcmp(key, "type")) {
-			q->type = !strcmp(v, "articles") || !strcmp(v, "article") ? KH_DOC_ARTICLE
-			          : !strcmp(v, "statements") || !strcmp(v, "statement")
-			                  ? KH_DOC_STATEMENT
-			          : !strcmp(v, "facts") || !strcmp(v, "fact") ? KH_DOC_FACT
-			                                                      : KH_DOC_ANY;
-			if (q->type == KH_DOC_ANY)
-				return kh_error_set(
-				        err, KH_ERR_USAGE,
-				        "type: is articles, statements or facts, not '%s'", v);
-		} else if (!strcmp(key, "date")) {
-			if (range(v, &a, &b))
-				return kh_error_set(err, KH_ERR_USAGE,
-				                    "date: wants a range FROM..TO, not '%s'", v);
-			q->from = *a ? a : NULL;
-			q->to = *b ? b : NULL;
-		} else if (!strcmp(key, "percent")) {
-			if (range(v, &a, &b) || (*a && number(a, &q->percent_min)) ||
-			    (*b && number(b, &q->percent_max)))
-				return kh_error_set(
-				        err, KH_ERR_USAGE,
-				        "percent: wants a range MIN..MAX of numbers, not '%s'", v);
-			if (!*a)
-				q->percent_min = -1e300;
-			if (!*b)
-				q->percent_max = 1e300;
-			if (q->percent_min > q->percent_max)
-				return kh_error_set(err, KH_ERR_USAGE, "percent: %g is above %g",
-				                    q->percent_min, q->percent_max);
-			q->has_percent = 1;
-		} else {
-			return kh_error_set(
-			        err, KH_ERR_USAGE,
-			        "unknown prefix '%s:' (speaker, org, agency, type, date, percent)",
-			        key);
-		}
+		kh_status rc = kh_query_set(q, key, v, err);
+		if (rc)
+			return rc;
 	}
 	if (tl) {
 		text[tl - 1] = '\0';

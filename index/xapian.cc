@@ -278,8 +278,16 @@ static bool date_value(const char *s, Xapian::valueno *slot, double *v)
 extern "C" kh_status kh_index_search(kh_index *ix, const kh_query *q, char **results, size_t *count,
                                      kh_error *err)
 {
+	return kh_index_search_page(ix, q, results, count, nullptr, err);
+}
+
+extern "C" kh_status kh_index_search_page(kh_index *ix, const kh_query *q, char **results,
+                                          size_t *count, size_t *total, kh_error *err)
+{
 	*results = nullptr;
 	*count = 0;
+	if (total)
+		*total = 0;
 	try {
 		Xapian::Query query =
 		        q->text && *q->text ? text_query(q->text) : Xapian::Query::MatchAll;
@@ -346,7 +354,9 @@ extern "C" kh_status kh_index_search(kh_index *ix, const kh_query *q, char **res
 			enq.set_weighting_scheme(Xapian::BoolWeight());
 			enq.set_docid_order(Xapian::Enquire::DESCENDING);
 		}
-		Xapian::MSet m = enq.get_mset(0, q->limit ? (Xapian::doccount)q->limit : 10);
+		Xapian::doccount lim = q->limit ? (Xapian::doccount)q->limit : 10;
+		Xapian::MSet m = enq.get_mset((Xapian::doccount)q->offset, lim,
+		                              total ? (Xapian::doccount)q->offset + lim + 1 : 0);
 		std::string out;
 		for (auto it = m.begin(); it != m.end(); ++it) {
 			out += it.get_document().get_data();
@@ -356,9 +366,24 @@ extern "C" kh_status kh_index_search(kh_index *ix, const kh_query *q, char **res
 		if (!*results)
 			return kh_error_set(err, KH_ERR_NOMEM, "out of memory");
 		*count = m.size();
+		if (total)
+			*total = m.get_matches_estimated();
 		return KH_OK;
 	}
 	GUARD("search failed")
+}
+
+extern "C" kh_status kh_index_reopen(kh_index *ix, int *changed, kh_error *err)
+{
+	if (changed)
+		*changed = 0;
+	try {
+		bool moved = ix->db().reopen();
+		if (changed)
+			*changed = moved;
+		return KH_OK;
+	}
+	GUARD("cannot reopen the index")
 }
 
 extern "C" kh_status kh_index_stats(kh_index *ix, size_t top, char **json, kh_error *err)

@@ -38,6 +38,15 @@ search 'percent:30..40' | grep -q '"value":40' && ok "40% is in range" || no "40
 [ "$(count 'date:2023-11-26..2023-11-26' type:articles)" -ge 1 ] && ok "ISO date range" || no "ISO range"
 [ "$(count 'date:1401-01-01..1401-12-29')" -eq 0 ] && ok "a range with nothing in it" || no "empty range"
 [ "$(count --speaker 'جواد موحد' --type statements)" -eq 2 ] && ok "--speaker and --type" || no "--speaker"
+# pages: --offset skips, in the same order
+two=$("$khabar" search --jsonl -n 2 "$db" type:statements | sed -n 2p)
+second=$("$khabar" search --jsonl -n 1 -O 1 "$db" type:statements)
+[ -n "$two" ] && [ "$two" = "$second" ] && ok "--offset 1 gives the second hit" || no "--offset"
+# Persian digits and «/» in dates and ranges read as ASCII
+[ "$(search 'date:۱۴۰۲/۰۹/۰۱..۱۴۰۲/۰۹/۱۰' type:articles)" = "$(search 'date:1402-09-01..1402-09-10' type:articles)" ] &&
+	ok "Persian digits in a date range" || no "Persian digits in a date range"
+[ "$(search --percent '۳۰..۴۰')" = "$(search 'percent:30..40')" ] && ok "Persian digits in --percent" ||
+	no "Persian digits in --percent"
 # re-indexing replaces: no duplicates
 before=$(count type:statements)
 "$khabar" index -q "$db" "$fixtures/seed-article.html" "$fixtures/seed-article.cp1256.html"
@@ -46,7 +55,8 @@ before=$(count type:statements)
 	no "duplicates after re-indexing ($before → $(count type:statements))"
 "$khabar" stats "$db" | grep -q '"articles": 2' && ok "stats" || no "stats"
 # bad queries: a clear message and exit 2
-for q in 'speaker:«زارع' 'percent:50..20' 'percent:abc' 'colour:red' 'date:1402-01-01'; do
+for q in 'speaker:«زارع' 'percent:50..20' 'percent:abc' 'colour:red' 'date:1402-01-01' 'speaker:«»' \
+	'percent:nan..5'; do
 	"$khabar" search "$db" "$q" > /dev/null 2> "$tmp/err"
 	[ $? -eq 2 ] && [ "$(wc -l < "$tmp/err")" -eq 1 ] && ok "bad query «$q»: $(cat "$tmp/err")" ||
 		no "bad query «$q»"

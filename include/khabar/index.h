@@ -64,7 +64,8 @@ typedef struct kh_query {
 	const char *from, *to; /* dates, Jalali («1402-08-01») or ISO («2023-10-23») */
 	int has_percent;
 	double percent_min, percent_max;
-	size_t limit; /* 0: 10 */
+	size_t limit;  /* 0: 10 */
+	size_t offset; /* hits skipped before the first returned (a page) */
 } kh_query;
 
 /* Parses a query string with prefixes into `q` («speaker:«زارع پور» org:"..." type:facts
@@ -73,10 +74,27 @@ typedef struct kh_query {
  * unbalanced quote, an unknown prefix or a bad range. */
 kh_status kh_query_parse(const char *s, kh_query *q, char **storage, kh_error *err);
 
+/* Sets one field of `q` by name, as `kh_query_parse` does for a prefix and as the CLI's
+ * options and the HTTP API's parameters do: speaker, org, agency (a name), type, date
+ * (FROM..TO), from, to, percent (MIN..MAX). `value` is borrowed (it must outlive `q`)
+ * and cut in place; Persian digits and «/» in dates are read as ASCII. KH_ERR_USAGE and a
+ * message for an unknown field, an empty name or a bad range. */
+kh_status kh_query_set(kh_query *q, const char *field, char *value, kh_error *err);
+
 /* Runs `q`: `*results` is a malloc'd string of JSON lines, one hit each (the document's
  * stored record), best first; `*count` the number of hits. */
 kh_status kh_index_search(kh_index *ix, const kh_query *q, char **results, size_t *count,
                           kh_error *err);
+
+/* The same, and `*total` the number of all matches (Xapian's estimate, exact whenever
+ * fewer than q->offset + q->limit + 1 match), for pages of results. */
+kh_status kh_index_search_page(kh_index *ix, const kh_query *q, char **results, size_t *count,
+                               size_t *total, kh_error *err);
+
+/* Brings a read-only index up to the latest generation its writer committed; `*changed`
+ * (if not NULL) tells whether it moved. A search that failed because the writer moved on
+ * meanwhile succeeds after this. */
+kh_status kh_index_reopen(kh_index *ix, int *changed, kh_error *err);
 
 /* Counts of documents by type, and the top speakers and organizations, as JSON. */
 kh_status kh_index_stats(kh_index *ix, size_t top, char **json, kh_error *err);
