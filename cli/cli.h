@@ -22,6 +22,9 @@ int kh_cmd_stats(int argc, char **argv);
 /* `khabar crawl --seeds FILE --db DB`: feeds and sitemaps to pages to the index. */
 int kh_cmd_crawl(int argc, char **argv);
 
+/* `khabar serve DB[,DB...]`: the JSON API and the web page (cli/serve/). */
+int kh_cmd_serve(int argc, char **argv);
+
 /* Reads all of `path` ("-" for stdin) into a malloc'd buffer, refusing more
  * than `max` bytes. */
 kh_status kh_read_input(const char *path, size_t max, char **data, size_t *len, kh_error *err);

@@ -17,6 +17,7 @@ static void usage(FILE *f)
 	           "  search     search it: what an official said, which percentages\n"
 	           "  stats      what a search database holds\n"
 	           "  crawl      fetch news feeds, sitemaps and their pages into a database\n"
+	           "  serve      a web page and a JSON API over a search database\n"
 	           "\n"
 	           "  khabar COMMAND --help   help on one command\n"
 	           "  khabar --version        print the version\n");
@@ -56,6 +57,10 @@ int main(int argc, char **argv)
 	if (!strcmp(cmd, "crawl")) {
 		argv[1] = "khabar crawl";
 		return kh_cmd_crawl(argc - 1, argv + 1);
+	}
+	if (!strcmp(cmd, "serve")) {
+		argv[1] = "khabar serve";
+		return kh_cmd_serve(argc - 1, argv + 1);
 	}
 	if (!strcmp(cmd, "normalize")) {
 		argv[1] = "khabar normalize";

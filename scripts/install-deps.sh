@@ -5,7 +5,7 @@ set -eu
 
 PACKAGES="build-essential cmake pkg-config python3 clang libclang-rt-dev \
 libxml2-dev libicu-dev libjansson-dev libcmocka-dev libxapian-dev xapian-tools g++ \
-libcurl4-openssl-dev libsqlite3-dev"
+libcurl4-openssl-dev libsqlite3-dev libmicrohttpd-dev"
 
 missing=""
 for p in $PACKAGES; do
