@@ -1,7 +1,8 @@
 # khabar — the two commands a new user needs:
-#   make demo   install what is missing, build, extract the bundled sample articles
+#   make demo   install what is missing, build, extract, index and search the bundled sample
+#               articles, and serve them (khabar serve) for a few seconds
 #   make test   install what is missing, build, run every test (plain and ASan+UBSan), fuzz briefly
-# Other targets: build, asan, fuzz, bench, quality, format, clean.
+# Other targets: build, asan, fuzz, bench, quality, screenshots, format, clean.
 
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
@@ -10,12 +11,16 @@ JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 FUZZ_SECONDS ?= 20
 SHARED     ?= ../shared
 
-.PHONY: model all deps build demo test test-plain asan fuzz fuzz-build bench quality format clean
+.PHONY: model all deps deps-test build demo test test-plain asan fuzz fuzz-build bench quality format clean \
+	screenshots bench-serve
 
 all: build
 
 deps:
 	@sh scripts/install-deps.sh
+
+deps-test:
+	@sh scripts/install-deps.sh test
 
 $(BUILD)/CMakeCache.txt:
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo
@@ -40,11 +45,13 @@ demo: build
 	./$(BUILD)/khabar search $(BUILD)/demo-db 'org:«سازمان توسعه تجارت»'
 	./$(BUILD)/khabar search $(BUILD)/demo-db 'percent:30..40'
 	./$(BUILD)/khabar stats $(BUILD)/demo-db
+	@echo "== khabar serve: the web page and the JSON API over the same database, for a few seconds"
+	sh scripts/serve-demo.sh ./$(BUILD)/khabar $(BUILD)/demo-db 3
 
-test-plain: build
+test-plain: deps-test build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
 
-asan: deps
+asan: deps-test
 	cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DKH_SANITIZE=ON
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
@@ -73,6 +80,11 @@ fuzz: fuzz-build
 		-timeout=10 $(FUZZ_BUILD)/corpus-robots tests/fixtures/fuzz-crawl
 	./$(FUZZ_BUILD)/fuzz/fuzz_feed -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -rss_limit_mb=2048 \
 		-timeout=10 $(FUZZ_BUILD)/corpus-feed tests/fixtures/fuzz-crawl
+
+# PNGs of each page of khabar serve (home, search, official, organization, hostile article),
+# taken by the browser test in headless Chromium.
+screenshots: deps-test build
+	python3 tests/serve/browser_test.py ./$(BUILD)/khabar tests/fixtures $(BUILD)/screenshots
 
 test: test-plain asan fuzz
 	@echo "make test: all suites passed"

@@ -1,11 +1,22 @@
 #!/bin/sh
 # Installs the Debian packages khabar needs to build and test, only those missing.
 # Runs apt-get as root, or through sudo when not root. Safe to run again.
+#   sh scripts/install-deps.sh [test] [bench]
+# `test` adds what the tests need beyond the build (headless Chromium and a Persian font
+# for the page of khabar serve), `bench` the load generator of bench/serve.sh.
 set -eu
 
 PACKAGES="build-essential cmake pkg-config python3 clang libclang-rt-dev \
 libxml2-dev libicu-dev libjansson-dev libcmocka-dev libxapian-dev xapian-tools g++ \
 libcurl4-openssl-dev libsqlite3-dev libmicrohttpd-dev"
+
+for group in "$@"; do
+	case "$group" in
+	test) PACKAGES="$PACKAGES chromium fonts-farsiweb" ;;
+	bench) PACKAGES="$PACKAGES wrk" ;;
+	*) echo "install-deps: unknown group '$group' (test, bench)" >&2; exit 2 ;;
+	esac
+done
 
 missing=""
 for p in $PACKAGES; do
