@@ -60,12 +60,12 @@ asan: deps-test
 fuzz-build: deps
 	CC=clang CXX=clang++ cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKH_FUZZ=ON
 	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_extract fuzz_percent fuzz_normalize fuzz_dates fuzz_query \
-		fuzz_robots fuzz_feed
+		fuzz_robots fuzz_feed fuzz_params
 
 fuzz: fuzz-build
 	mkdir -p $(FUZZ_BUILD)/corpus-extract $(FUZZ_BUILD)/corpus-percent $(FUZZ_BUILD)/corpus-normalize \
 		$(FUZZ_BUILD)/corpus-dates $(FUZZ_BUILD)/corpus-query $(FUZZ_BUILD)/corpus-robots \
-		$(FUZZ_BUILD)/corpus-feed
+		$(FUZZ_BUILD)/corpus-feed $(FUZZ_BUILD)/corpus-params
 	./$(FUZZ_BUILD)/fuzz/fuzz_extract -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -rss_limit_mb=2048 \
 		-timeout=10 $(FUZZ_BUILD)/corpus-extract tests/fixtures
 	./$(FUZZ_BUILD)/fuzz/fuzz_percent -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -rss_limit_mb=2048 \
@@ -80,6 +80,8 @@ fuzz: fuzz-build
 		-timeout=10 $(FUZZ_BUILD)/corpus-robots tests/fixtures/fuzz-crawl
 	./$(FUZZ_BUILD)/fuzz/fuzz_feed -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -rss_limit_mb=2048 \
 		-timeout=10 $(FUZZ_BUILD)/corpus-feed tests/fixtures/fuzz-crawl
+	./$(FUZZ_BUILD)/fuzz/fuzz_params -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -rss_limit_mb=2048 \
+		-timeout=10 $(FUZZ_BUILD)/corpus-params tests/fixtures/params
 
 # PNGs of each page of khabar serve (home, search, official, organization, hostile article),
 # taken by the browser test in headless Chromium.
