@@ -208,6 +208,13 @@ extern "C" void kh_index_close(kh_index *ix)
 	delete ix;
 }
 
+// Every document: a query of its own, not a copy of Xapian::Query::MatchAll, a global whose
+// reference count is not atomic (searches from several threads at once crashed on it).
+static Xapian::Query match_all()
+{
+	return Xapian::Query(std::string());
+}
+
 // The words of the free text, all required; a quoted run («"..."» or «...») a phrase.
 // Unquoted runs are normalized whole, so «می گوید» joins as «می‌گوید» did at
 // index time.
@@ -250,7 +257,7 @@ static Xapian::Query text_query(const char *text)
 				parts.push_back(t);
 	}
 	if (parts.empty())
-		return Xapian::Query::MatchAll;
+		return match_all();
 	return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
 }
 
@@ -289,8 +296,7 @@ extern "C" kh_status kh_index_search_page(kh_index *ix, const kh_query *q, char 
 	if (total)
 		*total = 0;
 	try {
-		Xapian::Query query =
-		        q->text && *q->text ? text_query(q->text) : Xapian::Query::MatchAll;
+		Xapian::Query query = q->text && *q->text ? text_query(q->text) : match_all();
 		std::vector<Xapian::Query> filters;
 		static const char *const types[] = {nullptr, "article", "statement", "fact"};
 		if (q->type != KH_DOC_ANY)
