@@ -95,6 +95,11 @@ bench: build
 	sh bench/run.sh $(BUILD) $(SHARED)
 	sh bench/instructions.sh $(BUILD) $(SHARED)
 
+# khabar serve under a bounded loopback load (wrk): 32 connections, 120,000 statements.
+bench-serve: build
+	sh scripts/install-deps.sh bench
+	sh bench/serve.sh $(BUILD) $(SHARED)
+
 quality: build
 	sh bench/quality.sh $(BUILD) $(SHARED)
 	sh bench/ner.sh $(BUILD) $(SHARED)
