@@ -3,7 +3,9 @@
 # database of N synthesized articles of K statements (default 4,000 x 30 = 120,000
 # statements; bench/synth.py, sentences of PEYMA dev read in place), 32 connections from
 # wrk for D seconds after a warm-up: requests/s, p50/p95/p99 and errors; beside it,
-# `khabar search` run once per query for the same queries (bench/serve_cli.py).
+# `khabar search` run once per query for the same queries (bench/serve_cli.py); then, as
+# a figure this shared machine's load does not move, the instructions the server spends
+# on 200 requests against those of the searches alone (bench_search), under callgrind.
 #   sh bench/serve.sh BUILD_DIR SHARED_DIR [N] [K] [SECONDS] [THREADS]
 # KEEP=DIR keeps (and reuses) the synthesized database there.
 set -u
@@ -49,3 +51,29 @@ kill -TERM "$pid"
 wait "$pid"
 echo "server exit status $?"
 pid=""
+command -v valgrind > /dev/null 2>&1 || { echo "valgrind not installed: no instruction counts"; exit 0; }
+head -200 "$tmp/paths.txt" > "$tmp/p200.txt"
+head -200 "$tmp/queries.txt" | sed 's/$/ type:statements/' > "$tmp/q200.txt"
+valgrind --tool=callgrind --callgrind-out-file="$tmp/cg.serve" "$build/khabar" serve -q \
+	--listen 127.0.0.1:0 --threads 1 "$db" 2> "$tmp/log2" &
+pid=$!
+url="" i=0
+while [ -z "$url" ] && [ "$i" -lt 600 ]; do
+	url=$(sed -n 's|.*\(http://127\.0\.0\.1:[0-9]*\)/.*|\1|p' "$tmp/log2" | head -1)
+	[ -n "$url" ] || sleep 0.1
+	i=$((i + 1))
+done
+python3 - "$url" "$tmp/p200.txt" << 'PY'
+import sys, urllib.request
+for p in open(sys.argv[2]):
+    urllib.request.urlopen(sys.argv[1] + p.strip(), timeout=120).read()
+PY
+kill -TERM "$pid"
+wait "$pid"
+pid=""
+valgrind --tool=callgrind --callgrind-out-file="$tmp/cg.search" "$build/bench_search" "$db" \
+	"$tmp/q200.txt" 1 > /dev/null 2>&1
+a=$(sed -n 's/^summary: //p' "$tmp/cg.serve") b=$(sed -n 's/^summary: //p' "$tmp/cg.search")
+echo "instructions for the same 200 statement searches: khabar serve (start, 200 HTTP requests," \
+	"stop) $a, the searches alone (bench_search: open, 200 searches) $b:" \
+	"$(echo "scale=1; ($a - $b) * 100 / $b" | bc)% more, $(( (a - b) / 200 )) a request"

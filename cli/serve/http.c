@@ -23,6 +23,8 @@ struct kh_server {
 	struct MHD_Daemon *d;
 	kh_pool *pool;
 	int quiet;
+	int starting; /* libmicrohttpd's messages go to `why` until it runs */
+	char why[160];
 };
 
 /* One request, from its first line to its end (libmicrohttpd's per-request pointer). */
@@ -212,11 +214,14 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 
 static void mhd_log(void *cls, const char *fmt, va_list ap)
 {
-	(void)cls;
-	char line[512];
+	kh_server *s = cls;
+	char line[160];
 	vsnprintf(line, sizeof line, fmt, ap);
 	line[strcspn(line, "\n")] = '\0';
-	fprintf(stderr, "khabar serve: %s\n", line);
+	if (__atomic_load_n(&s->starting, __ATOMIC_ACQUIRE)) /* in kh_server_start's error */
+		snprintf(s->why, sizeof s->why, "%s", line);
+	else
+		fprintf(stderr, "khabar serve: %s\n", line);
 }
 
 kh_status kh_server_start(kh_pool *pool, const kh_server_options *o, kh_server **out,
@@ -245,8 +250,9 @@ kh_status kh_server_start(kh_pool *pool, const kh_server_options *o, kh_server *
 		return kh_error_set(err, KH_ERR_NOMEM, "out of memory");
 	s->pool = pool;
 	s->quiet = o->quiet;
+	s->starting = 1;
 	struct MHD_OptionItem opts[] = {
-	        {MHD_OPTION_EXTERNAL_LOGGER, (intptr_t)mhd_log, NULL},
+	        {MHD_OPTION_EXTERNAL_LOGGER, (intptr_t)mhd_log, s},
 	        {MHD_OPTION_SOCK_ADDR, 0, addr},
 	        {MHD_OPTION_URI_LOG_CALLBACK, (intptr_t)uri_log, s},
 	        {MHD_OPTION_NOTIFY_COMPLETED, (intptr_t)completed, s},
@@ -258,10 +264,12 @@ kh_status kh_server_start(kh_pool *pool, const kh_server_options *o, kh_server *
 	s->d = MHD_start_daemon(flags, (uint16_t)o->port, NULL, NULL, handle, s, MHD_OPTION_ARRAY,
 	                        opts, MHD_OPTION_END);
 	if (!s->d) {
+		kh_error_set(err, KH_ERR_IO, "cannot listen on %s port %u: %s", o->host, o->port,
+		             *s->why ? s->why : "in use?");
 		free(s);
-		return kh_error_set(err, KH_ERR_IO, "cannot listen on %s port %u (in use?)",
-		                    o->host, o->port);
+		return KH_ERR_IO;
 	}
+	__atomic_store_n(&s->starting, 0, __ATOMIC_RELEASE);
 	const union MHD_DaemonInfo *di = MHD_get_daemon_info(s->d, MHD_DAEMON_INFO_BIND_PORT);
 	*port = di ? di->port : o->port;
 	*out = s;

@@ -85,6 +85,9 @@ check(r.returncode == 1 and r.stderr.count(b"\n") == 1, "a missing database: one
 
 srv = Server(khabar, db, os.path.join(tmp, "log"), "--threads", "3")
 check(srv.port > 0 and "3 threads" in srv.read_log(), "listens on a free loopback port")
+r = run("serve", "--listen", "127.0.0.1:%d" % srv.port, db)
+check(r.returncode == 1 and r.stderr.count(b"\n") == 1 and b"in use" in r.stderr,
+      "a port in use: one line, exit 1: %s" % r.stderr.decode().strip())
 status, headers, body = srv.get("/")
 check(status == 200 and headers["Content-Type"].startswith("text/html")
       and b'dir="rtl"' in body and "script-src 'self'" in headers["Content-Security-Policy"],
