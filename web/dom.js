@@ -49,10 +49,11 @@ kh.append = function (e, kids) {
   return e;
 };
 
-// A link target: our own pages (a path and query), or an absolute http(s) address.
-// Anything else (javascript:, data:, a protocol-relative «//host») gives null.
+// A link target: our own page («/» and its queries, as kh.link makes them), or an
+// absolute http(s) address. Anything else (javascript:, data:, «//host», «/\host», a
+// path) gives null.
 kh.safeHref = function (u) {
-  if (/^\/(?!\/)/.test(u) || u.startsWith('?'))
+  if (u === '/' || u.startsWith('/?'))
     return u;
   try {
     const url = new URL(u);
