@@ -316,6 +316,28 @@ if tcpsrv:
         o = json.loads(srv3.get(url("/api/search", **params))[2])
         o2 = json.loads(srv2.get(url("/api/search", **params))[2])
         check(o["results"] == o2["results"] and o["total"] == o2["total"], "remote shards: %s" % params)
+    # a shard that goes down: 503 with a JSON error; back on its port: answers again
+    # (xapian-tcpsrv forks a process a connection: those go too)
+    kids = open("/proc/%d/task/%d/children" % (procs[0].pid, procs[0].pid)).read().split()
+    procs[0].kill()
+    procs[0].wait()
+    for kid in kids:
+        try:
+            os.kill(int(kid), signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    status, _, body = srv3.get(url("/api/search", speaker="زارع پور"))
+    check(status == 503 and "error" in json.loads(body), "a shard down: 503 %s" % body[:80])
+    port0 = int(open(stub).readline().split(":")[1])
+    procs[0] = subprocess.Popen([tcpsrv, "--port", str(port0), "--interface", "127.0.0.1", "--quiet", a],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    back = False
+    for _ in range(50):
+        time.sleep(0.2)
+        if srv3.get(url("/api/search", speaker="زارع پور"))[0] == 200:
+            back = True
+            break
+    check(back, "the shard back on its port: answered again, no restart")
     check(srv3.stop(signal.SIGINT) == 0, "SIGINT: a clean exit")
     for p in procs:
         p.kill()
