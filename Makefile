@@ -19,7 +19,7 @@ all: build
 deps:
 	@sh scripts/install-deps.sh
 
-deps-test:
+deps-test: deps
 	@sh scripts/install-deps.sh test
 
 $(BUILD)/CMakeCache.txt:
