@@ -2,7 +2,7 @@
 #   make demo   install what is missing, build, extract, index and search the bundled sample
 #               articles, and serve them (khabar serve) for a few seconds
 #   make test   install what is missing, build, run every test (plain and ASan+UBSan), fuzz briefly
-# Other targets: build, asan, fuzz, bench, quality, screenshots, format, clean.
+# Other targets: build, asan, fuzz, bench, quality, screenshots, install, package, format, clean.
 
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
@@ -12,7 +12,7 @@ FUZZ_SECONDS ?= 20
 SHARED     ?= ../shared
 
 .PHONY: model all deps deps-test build demo test test-plain asan fuzz fuzz-build bench quality format clean \
-	screenshots bench-serve
+	screenshots bench-serve install package
 
 all: build
 
@@ -112,6 +112,22 @@ CORPUS ?= $(SHARED)/corpus/peyma-dev
 model: build
 	./$(BUILD)/ner_train --beam 8 --epochs 20 $(CORPUS) extractor/facts/model/ner.bin
 	cmake --build $(BUILD) -j $(JOBS)
+
+# `make install [PREFIX=/usr/local] [DESTDIR=/staging]`: libkhabar.so.0 and libkhabar.a, the headers,
+# khabar.pc, khabar and extract, their man pages (cmake/install.cmake). The build is configured
+# for PREFIX so that the man pages and khabar.pc name it.
+PREFIX ?= /usr/local
+install: deps
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_INSTALL_PREFIX=$(PREFIX)
+	cmake --build $(BUILD) -j $(JOBS)
+	DESTDIR=$(DESTDIR) cmake --install $(BUILD)
+	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" -eq 0 ] && command -v ldconfig >/dev/null; then ldconfig; fi
+
+# The Debian packages libkhabar0, libkhabar-dev and khabar (debian/), built from a copy of the
+# tracked files in $(BUILD)-deb/ with dpkg-buildpackage, then checked by lintian.
+package: deps
+	@sh scripts/install-deps.sh package
+	sh scripts/package.sh $(BUILD)-deb
 
 format:
 	clang-format -i $$(git ls-files '*.c' '*.h' '*.cc')

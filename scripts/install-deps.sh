@@ -1,9 +1,10 @@
 #!/bin/sh
 # Installs the Debian packages khabar needs to build and test, only those missing.
 # Runs apt-get as root, or through sudo when not root. Safe to run again.
-#   sh scripts/install-deps.sh [test] [bench]
+#   sh scripts/install-deps.sh [test] [bench] [package]
 # `test` adds what the tests need beyond the build (headless Chromium and a Persian font
-# for the page of khabar serve), `bench` the load generator of bench/serve.sh.
+# for the page of khabar serve), `bench` the load generator of bench/serve.sh, `package`
+# what `make package` needs (dpkg-buildpackage, debhelper, lintian).
 set -eu
 
 PACKAGES="build-essential cmake pkg-config python3 clang libclang-rt-dev \
@@ -14,7 +15,8 @@ for group in "$@"; do
 	case "$group" in
 	test) PACKAGES="$PACKAGES chromium fonts-farsiweb" ;;
 	bench) PACKAGES="$PACKAGES wrk" ;;
-	*) echo "install-deps: unknown group '$group' (test, bench)" >&2; exit 2 ;;
+	package) PACKAGES="$PACKAGES dpkg-dev debhelper fakeroot lintian groff-base" ;; # make package
+	*) echo "install-deps: unknown group '$group' (test, bench, package)" >&2; exit 2 ;;
 	esac
 done
 

@@ -128,5 +128,13 @@ check "link libkhabar.a and the private requirements" "$cc" $cflags -o "$tmp/tit
 	[ "$(sed -n 2p "$tmp/out")" = "$title" ] && ok "the static program extracts the title" ||
 	{ no "the static program extracts the title"; cat "$tmp/err"; }
 
+# the Debian packaging follows the version: changelog, the library package named by the SONAME
+deb=$tests/../debian
+[ "$(sed -n '1s/^khabar (\([^)]*\)).*/\1/p' "$deb/changelog")" = "$version" ] &&
+	ok "debian/changelog is at $version" || no "debian/changelog is not at $version: add an entry (dch -v $version)"
+grep -qx "Package: libkhabar$major" "$deb/control" && grep -q "^libkhabar.so.$major libkhabar$major " "$deb/libkhabar$major.symbols" &&
+	ok "debian/ packages libkhabar$major" ||
+	no "debian/control and debian/libkhabar$major.symbols must name libkhabar$major (the SONAME's major)"
+
 echo "install: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
