@@ -47,18 +47,36 @@ target_include_directories(khabar_shared PUBLIC
   $<BUILD_INTERFACE:${CMAKE_SOURCE_DIR}/include> $<BUILD_INTERFACE:${CMAKE_BINARY_DIR}/gen>)
 # the libraries CMakeLists.txt gives libkhabar.a
 target_link_libraries(khabar_shared PRIVATE $<TARGET_PROPERTY:khabar,LINK_LIBRARIES>)
-get_target_property(KH_LINK_LIBRARIES khabar LINK_LIBRARIES)
 
 # pkg-config: libkhabar's own dependencies are private (the headers include only <stddef.h>
-# and friends), so `pkg-config --libs khabar` is -lkhabar and --static adds the rest.
-# libmicrohttpd joins the list when the library uses it.
-set(KH_PC_REQUIRES_PRIVATE "libxml-2.0 icu-uc icu-i18n jansson libcurl sqlite3 xapian-core")
-if(KH_LINK_LIBRARIES MATCHES "MHD|MICROHTTPD")
-  string(APPEND KH_PC_REQUIRES_PRIVATE " libmicrohttpd")
-endif()
+# and friends), so `pkg-config --libs khabar` is -lkhabar. Requires.private lists the
+# pkg-config modules of what CMakeLists.txt links libkhabar.a to, found through this map
+# (a dependency of the commands only, such as libmicrohttpd for `khabar serve`, is none).
+set(KH_PC_MODULES_LIBXML2 libxml-2.0)
+set(KH_PC_MODULES_ICU icu-uc icu-i18n)
+set(KH_PC_MODULES_JANSSON jansson)
+set(KH_PC_MODULES_CURL libcurl)
+set(KH_PC_MODULES_SQLITE sqlite3)
+set(KH_PC_MODULES_ZLIB zlib)
+set(KH_PC_MODULES_MHD libmicrohttpd)
+get_target_property(KH_LINK_LIBRARIES khabar LINK_LIBRARIES)
+set(kh_modules)
+foreach(lib ${KH_LINK_LIBRARIES})
+  if(lib MATCHES "^PkgConfig::(.+)$")
+    if(NOT DEFINED KH_PC_MODULES_${CMAKE_MATCH_1})
+      message(FATAL_ERROR "libkhabar links ${lib}: name its pkg-config modules in "
+                          "KH_PC_MODULES_${CMAKE_MATCH_1} (cmake/install.cmake) for khabar.pc")
+    endif()
+    list(APPEND kh_modules ${KH_PC_MODULES_${CMAKE_MATCH_1}})
+  elseif(lib IN_LIST XAPIAN_LIBRARIES)
+    list(APPEND kh_modules xapian-core)
+  endif()
+endforeach()
+list(REMOVE_DUPLICATES kh_modules)
+string(JOIN " " KH_PC_REQUIRES_PRIVATE ${kh_modules})
 
-# The .pc file and the man pages are written at install time, so that
-# `cmake --install --prefix DIR` puts DIR in them, not the prefix configured.
+# khabar.pc is written at install time, so that `cmake --install --prefix DIR` puts DIR in
+# it, not the prefix configured.
 set(KH_PC_TEMPLATE ${CMAKE_SOURCE_DIR}/cmake/khabar.pc.in)
 install(TARGETS khabar khabar_shared
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT dev

@@ -92,6 +92,10 @@ loaded=$(ldd "$p/bin/khabar" | sed -n "s/.*libkhabar.so.$major => \(.*\) (.*/\1/
 [ -n "$loaded" ] && [ "$(readlink -f "$loaded")" = "$(readlink -f "$L/libkhabar.so.$major")" ] &&
 	ok "khabar loads the installed libkhabar.so.$major" ||
 	no "khabar loads the installed libkhabar.so.$major, not '$loaded'"
+"$nm" --defined-only "$p/bin/khabar" "$p/bin/$extract" | awk '{ print $NF }' | sort -u |
+	comm -12 - "$tmp/exported" > "$tmp/bad"
+[ -s "$tmp/bad" ] && { no "the commands hold copies of the library (link khabar_shared, not khabar):"; head "$tmp/bad"; } ||
+	ok "the commands use libkhabar.so, holding none of its functions"
 check "$extract from the prefix" "$p/bin/$extract" --jsonl "$tests/fixtures/seed-article.html"
 grep -qF "\"title\":\"$title\"" "$tmp/out" && ok "$extract finds the title" ||
 	no "$extract finds the title"
@@ -127,6 +131,22 @@ check "link libkhabar.a and the private requirements" "$cc" $cflags -o "$tmp/tit
 "$tmp/title-static" "$tests/fixtures/seed-article.html" > "$tmp/out" 2> "$tmp/err" &&
 	[ "$(sed -n 2p "$tmp/out")" = "$title" ] && ok "the static program extracts the title" ||
 	{ no "the static program extracts the title"; cat "$tmp/err"; }
+
+# every private requirement's -dev package is a Build-Depends and a Depends of libkhabar-dev
+if command -v dpkg > /dev/null 2>&1; then
+	awk '/^Build-Depends:/ { on = 1 } /^[A-Z][a-zA-Z-]*:/ && !/^Build-Depends:/ { on = 0 } on' \
+		"$tests/../debian/control" > "$tmp/bdeps"
+	awk '/^Package: / { on = ($2 == "libkhabar-dev") } /^Depends:/ && on { d = 1 }
+		/^[A-Z][a-zA-Z-]*:/ && !/^Depends:/ { d = 0 } d && on' "$tests/../debian/control" > "$tmp/devdeps"
+	for m in $reqs; do
+		pc=$("$pkgconfig" --variable=pcfiledir "$m")/$m.pc
+		dev=$(dpkg -S "$pc" 2> /dev/null | sed -n '1s/:.*//p')
+		[ -n "$dev" ] || continue
+		grep -qw -- "$dev" "$tmp/bdeps" && grep -qw -- "$dev" "$tmp/devdeps" &&
+			ok "$m ($dev): in Build-Depends and libkhabar-dev's Depends" ||
+			no "$m is in khabar.pc: add $dev to Build-Depends and libkhabar-dev's Depends (debian/control)"
+	done
+fi
 
 # the Debian packaging follows the version: changelog, the library package named by the SONAME
 deb=$tests/../debian
