@@ -132,6 +132,11 @@ check "link libkhabar.a and the private requirements" "$cc" $cflags -o "$tmp/tit
 	[ "$(sed -n 2p "$tmp/out")" = "$title" ] && ok "the static program extracts the title" ||
 	{ no "the static program extracts the title"; cat "$tmp/err"; }
 
+sed -n 's/^ \(kh_[A-Za-z0-9_]*\)@Base .*/\1/p' "$tests/../debian/libkhabar$major.symbols" | sort -u > "$tmp/symbols"
+comm -3 "$tmp/exported" "$tmp/symbols" > "$tmp/bad"
+[ -s "$tmp/bad" ] && { no "debian/libkhabar$major.symbols differs from the exports (a new function: ' NAME@Base $version'):"; cat "$tmp/bad"; } ||
+	ok "debian/libkhabar$major.symbols lists the $(wc -l < "$tmp/symbols") exports"
+
 # every private requirement's -dev package is a Build-Depends and a Depends of libkhabar-dev
 if command -v dpkg > /dev/null 2>&1; then
 	awk '/^Build-Depends:/ { on = 1 } /^[A-Z][a-zA-Z-]*:/ && !/^Build-Depends:/ { on = 0 } on' \
